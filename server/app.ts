@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes, meRoutes } from './auth/routes.ts';
+import type { AppDeps } from './deps.ts';
+import { devRoutes } from './dev/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import type { AppEnv } from './http/env.ts';
+import { ApiError, errorBody, respondWithError } from './http/errors.ts';
+import { checkOrigin, loadSession, provideDeps } from './http/middleware.ts';
+import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts';
+import { organizationRoutes } from './organizations/routes.ts';
+import { tableRoutes } from './tables/routes.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the HTTP app from its dependencies. Runtime-free: the runtimes in server/runtime/ wire it up. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const api = new Hono<AppEnv>()
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(errorBody('payload_too_large', 'request body is larger than 1 MB'), 413),
+      }),
+    )
+    .use(checkOrigin)
+    .use(loadSession)
+    .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/organizations', organizationRoutes)
+    .route('/tables', tableRoutes)
+    .route('/tables', tableInvitationRoutes)
+    .route('/invitations', invitationRoutes);
+  if (deps.config.mode !== 'production') api.route('/dev', devRoutes);
+  api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
+
+  const app = new Hono<AppEnv>();
+  app.use(provideDeps(deps));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.route('/api', api);
+  app.all('*', async (c) => {
+    if (deps.assets && (c.req.method === 'GET' || c.req.method === 'HEAD')) return deps.assets.fetch(c.req.raw);
+    return c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return respondWithError(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('validation_failed', error.message || 'bad request'), error.status);
+    }
+    deps.log?.('error', 'unhandled error', {
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return c.json(errorBody('internal', 'something went wrong on our side; it has been logged'), 500);
+  });
+  return app;
+}

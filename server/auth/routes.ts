@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import type { MeResponse } from '../../shared/api.ts';
+import type { AppEnv, CurrentUser } from '../http/env.ts';
+import { ApiError } from '../http/errors.ts';
+import { requireUser } from '../http/middleware.ts';
+import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie.ts';
+import { readJson } from '../http/validate.ts';
+import { listMyTables } from '../tables/queries.ts';
+import type { Queryable } from '../db/db.ts';
+import type { PasswordHasher } from '../deps.ts';
+import { randomToken } from './tokens.ts';
+import { loginBody } from './schema.ts';
+import { createSession, invalidateSession } from './sessions.ts';
+import {
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  accountKey,
+  addressKey,
+  clearFailures,
+  recordFailure,
+  secondsBlocked,
+} from './throttle.ts';
+import { findUserForLogin } from './users.ts';
+
+// Verifying against a real hash for unknown e-mails keeps the response time from telling which
+// addresses have an account.
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
+function dummyHash(passwords: PasswordHasher): Promise<string> {
+  let hash = dummyHashes.get(passwords);
+  if (!hash) {
+    hash = passwords.hash(randomToken());
+    dummyHashes.set(passwords, hash);
+  }
+  return hash;
+}
+
+export async function meResponse(db: Queryable, user: CurrentUser): Promise<MeResponse> {
+  const tables = await listMyTables(db, user.id);
+  return {
+    user: { id: user.id, name: user.name, email: user.email, organization: user.organization },
+    tables,
+    isSecretariat: tables.some((t) => t.role === 'secretariat'),
+  };
+}
+
+function rateLimited(seconds: number): ApiError {
+  return new ApiError(
+    429,
+    'rate_limited',
+    `too many failed logins; try again in ${seconds} seconds`,
+    { retryAfterSeconds: seconds },
+    { 'Retry-After': String(seconds) },
+  );
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/login', async (c) => {
+    const { db, clock, passwords, config } = c.var.deps;
+    const body = await readJson(c, loginBody);
+    const now = clock.now();
+    const keys = [accountKey(body.email), addressKey(c.var.deps.clientAddress(c))];
+    const blocked = await secondsBlocked(db, keys, now);
+    if (blocked !== null) throw rateLimited(blocked);
+
+    const found = await findUserForLogin(db, body.email);
+    const valid = await passwords.verify(found?.passwordHash ?? (await dummyHash(passwords)), body.password);
+    if (!found || !found.passwordHash || !valid) {
+      await recordFailure(db, keys[0]!, ACCOUNT_LIMIT, now);
+      await recordFailure(db, keys[1]!, ADDRESS_LIMIT, now);
+      throw new ApiError(401, 'invalid_credentials', 'e-mail address or password is not correct');
+    }
+    if (found.user.isDemo && config.mode === 'production' && !config.allowDemoLogin) {
+      throw new ApiError(403, 'demo_login_disabled', 'demo accounts cannot log in on this server');
+    }
+    await clearFailures(db, keys[0]!);
+    const { token, session } = await createSession(db, found.user.id, now);
+    writeSessionCookie(c, token, session);
+    return c.json(await meResponse(db, found.user));
+  })
+  .post('/logout', async (c) => {
+    const session = c.var.session;
+    if (session) await invalidateSession(c.var.deps.db, session.id);
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+export const meRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const user = requireUser(c);
+  return c.json(await meResponse(c.var.deps.db, user));
+});

@@ -1,0 +1,30 @@
+/**
+ * The one small database interface the app talks to. Two implementations: PGlite (embedded,
+ * the default) and postgres.js (a real PostgreSQL). Queries are always parameterized ($1, $2, …).
+ */
+export type SqlParam = string | number | boolean | null | Date | string[] | Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a trusted multi-statement script (migrations only; never user input). */
+  execScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Postgres error code for unique_violation, the same from PGlite and postgres.js. */
+export const UNIQUE_VIOLATION = '23505';
+
+export function pgErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}

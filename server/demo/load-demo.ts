@@ -1,0 +1,85 @@
+import { recordAuditEvent } from '../audit/record.ts';
+import type { Db } from '../db/db.ts';
+import type { PasswordHasher } from '../deps.ts';
+import {
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_PHASES,
+  DEMO_REGION,
+  DEMO_TABLE,
+  DEMO_USERS,
+} from './demo-data.ts';
+
+export async function hasDemoData(db: Db): Promise<boolean> {
+  const rows = await db.query('select 1 from regions where name = $1', [DEMO_REGION]);
+  return rows.length > 0;
+}
+
+/** Loads the demo region in one transaction; demo accounts are flagged so production can refuse them. */
+export async function loadDemoData(db: Db, passwords: PasswordHasher, now: Date): Promise<void> {
+  // Each account gets its own salted hash, computed before the transaction opens.
+  const hashes = await Promise.all(DEMO_USERS.map(() => passwords.hash(DEMO_PASSWORD)));
+  await db.transaction(async (tx) => {
+    const [region] = await tx.query<{ id: string }>('insert into regions (name) values ($1) returning id', [DEMO_REGION]);
+    const orgIds = new Map<string, string>();
+    for (const org of DEMO_ORGANIZATIONS) {
+      const [row] = await tx.query<{ id: string }>(
+        'insert into organizations (region_id, name, kind, created_at) values ($1, $2, $3, $4) returning id',
+        [region!.id, org.name, org.kind, now],
+      );
+      orgIds.set(org.key, row!.id);
+    }
+    const [table] = await tx.query<{ id: string }>(
+      `insert into tables (region_id, name, description, current_phase_key, response_period_days, silence_is_consent,
+                           ruling_rule, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+      [
+        region!.id,
+        DEMO_TABLE.name,
+        DEMO_TABLE.description,
+        DEMO_TABLE.currentPhaseKey,
+        DEMO_TABLE.responsePeriodDays,
+        DEMO_TABLE.silenceIsConsent,
+        DEMO_TABLE.rulingRule,
+        now,
+      ],
+    );
+    const tableId = table!.id;
+    for (const [position, phase] of DEMO_PHASES.entries()) {
+      await tx.query(
+        `insert into table_phases (table_id, position, key, name, description, starts_on, ends_on)
+         values ($1, $2, $3, $4, $5, $6, $7)`,
+        [tableId, position, phase.key, phase.name, phase.description, phase.startsOn, phase.endsOn],
+      );
+    }
+    for (const org of DEMO_ORGANIZATIONS.filter((o) => o.memberOfTable)) {
+      await tx.query('insert into table_members (table_id, organization_id, joined_at) values ($1, $2, $3)', [
+        tableId,
+        orgIds.get(org.key)!,
+        now,
+      ]);
+    }
+    for (const [index, user] of DEMO_USERS.entries()) {
+      const [row] = await tx.query<{ id: string }>(
+        `insert into users (email, name, organization_id, password_hash, is_demo, created_at)
+         values ($1, $2, $3, $4, true, $5) returning id`,
+        [user.email, user.name, orgIds.get(user.organization)!, hashes[index]!, now],
+      );
+      await tx.query('insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, $3, $4)', [
+        tableId,
+        row!.id,
+        user.role,
+        now,
+      ]);
+    }
+    await recordAuditEvent(tx, {
+      tableId,
+      actorUserId: null,
+      kind: 'table.created',
+      subjectType: 'table',
+      subjectId: tableId,
+      data: { tableName: DEMO_TABLE.name, source: 'demo' },
+      at: now,
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import type { Context } from 'hono';
+import type { Db } from './db/db.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Delivers a mail or throws; the app records every mail in the outbox either way. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'outbox';
+  deliver(mail: OutgoingMail): Promise<void>;
+}
+
+/** Static client files (Workers' ASSETS binding has exactly this shape). */
+export interface Assets {
+  fetch(request: Request): Promise<Response>;
+}
+
+export interface AppConfig {
+  /** production hides dev routes, forces Secure cookies and refuses demo logins unless allowed. */
+  mode: 'development' | 'test' | 'production';
+  /** Explicit opt-in to demo logins in production (e.g. a training environment). */
+  allowDemoLogin: boolean;
+  /** Origins allowed for state-changing requests besides the request's own (e.g. behind a TLS proxy). */
+  trustedOrigins: readonly string[];
+  /** The public base URL used in e-mailed links; defaults to the request's origin. */
+  publicUrl?: string;
+}
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  passwords: PasswordHasher;
+  mail: MailTransport;
+  config: AppConfig;
+  /** The client's address as the runtime sees it, for rate limiting. */
+  clientAddress(c: Context): string;
+  assets?: Assets;
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}

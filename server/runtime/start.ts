@@ -1,0 +1,110 @@
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApp } from '../app.ts';
+import type { Db } from '../db/db.ts';
+import { systemClock, type AppDeps, type Clock } from '../deps.ts';
+import { hasDemoData, loadDemoData } from '../demo/load-demo.ts';
+import { argon2Passwords, mailTransport, migrateDatabase, openDatabase, ROOT_DIR } from './node-deps.ts';
+import { nodeAssets } from './node-assets.ts';
+
+export interface NodeServerOptions {
+  port: number;
+  host?: string;
+  /** A real PostgreSQL; when absent, PGlite in dataDir (or in memory when dataDir is absent too). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  mode: AppDeps['config']['mode'];
+  /** Load the demo region when the database has none yet. */
+  loadDemo: boolean;
+  allowDemoLogin?: boolean;
+  smtpUrl?: string | undefined;
+  mailFrom?: string;
+  publicUrl?: string | undefined;
+  trustedOrigins?: string[];
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  clientDist?: string;
+  clock?: Clock;
+  log?: AppDeps['log'];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+export const consoleLog: NonNullable<AppDeps['log']> = (level, message, fields) => {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
+  if (level === 'info') console.log(line);
+  else console.error(line);
+};
+
+/** Opens and migrates the database, loads demo data if asked, and listens. */
+export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  let demoLoaded = false;
+  try {
+    await migrateDatabase(db);
+    if (options.loadDemo && !(await hasDemoData(db))) {
+      await loadDemoData(db, argon2Passwords, clock.now());
+      demoLoaded = true;
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const deps: AppDeps = {
+    db,
+    clock,
+    passwords: argon2Passwords,
+    mail: mailTransport(options.smtpUrl, options.mailFrom ?? 'Tafelwerk <noreply@tafelwerk.local>'),
+    config: {
+      mode: options.mode,
+      allowDemoLogin: options.allowDemoLogin ?? false,
+      trustedOrigins: options.trustedOrigins ?? [],
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    },
+    clientAddress: (c) => {
+      if (options.trustProxy) {
+        const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+        if (forwarded) return forwarded;
+      }
+      return getConnInfo(c).remote.address ?? 'unknown';
+    },
+    assets: nodeAssets(options.clientDist ?? join(ROOT_DIR, 'client', 'dist')),
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const app = createApp(deps);
+  const host = options.host ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
+    server.once('error', reject);
+  });
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    db,
+    demoLoaded,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

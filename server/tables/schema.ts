@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ROLES, RULING_RULES } from '../../shared/roles.ts';
+
+export const rulesBody = z.strictObject({
+  responsePeriodDays: z.number().int().min(1).max(60),
+  silenceIsConsent: z.boolean(),
+  rulingRule: z.enum(RULING_RULES),
+});
+
+export const phaseBody = z.strictObject({
+  currentPhaseKey: z.string().min(1).max(64),
+});
+
+export const memberBody = z.strictObject({
+  organizationId: z.uuid(),
+});
+
+export const roleBody = z.strictObject({
+  role: z.enum(ROLES),
+});
+
+export const auditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().min(1).optional(),
+});

@@ -1,0 +1,92 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Everything a person can try to do at a table. The server checks these on every request and
+ * WebSocket message; the client only uses them to hide what is not allowed.
+ */
+export const ACTIONS = [
+  'table.read',
+  'table.audit.read',
+  'table.manage',
+  'plan.manage',
+  'goals.manage',
+  'kpi.measure',
+  'section.read',
+  'section.edit',
+  'section.link_goals',
+  'round.open',
+  'round.withdraw_any',
+  'position.state',
+  'section.escalate',
+  'escalation.mediate',
+  'ruling.draft',
+  'ruling.endorse',
+  'report.read_draft',
+  'report.read_published',
+  'report.manage',
+  'report.review',
+  'report.ask_question',
+  'report.answer_question',
+  'outbox.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const DELEGATE: readonly Action[] = [
+  'table.read',
+  'table.audit.read',
+  'section.read',
+  'section.edit',
+  'section.link_goals',
+  'round.open',
+  'position.state',
+  'section.escalate',
+  'report.read_draft',
+  'report.read_published',
+];
+
+/** The role × action matrix: one row per role, the actions it grants. */
+const MATRIX: Record<Role, ReadonlySet<Action>> = {
+  municipality_delegate: new Set<Action>([...DELEGATE, 'ruling.draft', 'ruling.endorse']),
+  provider_delegate: new Set<Action>(DELEGATE),
+  // The chair runs the process but never takes a position or speaks for the municipalities.
+  chair: new Set<Action>([
+    'table.read',
+    'table.audit.read',
+    'section.read',
+    'round.open',
+    'round.withdraw_any',
+    'section.escalate',
+    'escalation.mediate',
+    'report.read_draft',
+    'report.read_published',
+    'report.review',
+  ]),
+  secretariat: new Set<Action>([
+    'table.read',
+    'table.audit.read',
+    'table.manage',
+    'plan.manage',
+    'goals.manage',
+    'kpi.measure',
+    'section.read',
+    'section.link_goals',
+    'report.read_draft',
+    'report.read_published',
+    'report.manage',
+    'report.review',
+    'report.answer_question',
+    'outbox.read',
+  ]),
+  // Council members see what the table has published and agreed, not the table's workings.
+  council_member: new Set<Action>(['table.read', 'section.read', 'report.read_published', 'report.ask_question']),
+  observer: new Set<Action>(['table.read', 'table.audit.read', 'section.read', 'report.read_published']),
+};
+
+export function can(role: Role, action: Action): boolean {
+  return MATRIX[role].has(action);
+}
+
+/** The actions a role grants, in the order of ACTIONS, for the client to render what it may offer. */
+export function allowedActions(role: Role): Action[] {
+  return ACTIONS.filter((action) => MATRIX[role].has(action));
+}
