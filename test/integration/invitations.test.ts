@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  AcceptInvitationResponse,
+  InvitationPreview,
+  InvitationsResponse,
+  InvitationView,
+  OutboxResponse,
+  TableDetail,
+  TablesResponse,
+} from '../../shared/api.ts';
+import type { ErrorBody } from '../../shared/errors.ts';
+import type { RunningServer } from '../../server/runtime/start.ts';
+import { Client, startTestServer, TestClock } from '../support/app-server.ts';
+import { databaseBackends } from '../support/databases.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+for (const backend of databaseBackends()) {
+  describe(`invitations on ${backend.name}`, () => {
+    let server: RunningServer;
+    let drop: () => Promise<void>;
+    let tableId: string;
+    let secretariat: Client;
+    const clock = new TestClock();
+
+    async function orgId(name: string): Promise<string> {
+      const rows = await server.db.query<{ id: string }>('select id from organizations where name = $1', [name]);
+      return rows[0]!.id;
+    }
+
+    async function invite(email: string, organization: string, role: string, name = 'Nieuwe Deelnemer') {
+      return secretariat.post<InvitationView & ErrorBody>(`/api/tables/${tableId}/invitations`, {
+        email,
+        name,
+        organizationId: await orgId(organization),
+        role,
+      });
+    }
+
+    /** The link from the newest mail to this address, as the invitee would click it. */
+    async function linkFor(email: string): Promise<string> {
+      const outbox = await secretariat.get<OutboxResponse>('/api/dev/outbox');
+      const mail = outbox.body.mails.find((m) => m.to === email);
+      const link = mail?.text.match(/https?:\/\/\S+\/invite\/([a-z2-7]+)/);
+      if (!link?.[1]) throw new Error(`no invitation mail for ${email}`);
+      return link[1];
+    }
+
+    beforeAll(async () => {
+      const database = await backend.create();
+      drop = database.drop;
+      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
+      tableId = (await secretariat.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
+    });
+    afterAll(async () => {
+      await server?.close();
+      await drop?.();
+    });
+
+    it('invites a person by e-mail; the one-time link sets a password and lands on the table', async () => {
+      const sent = await invite('Wethouder@Heiloo.demo', 'Gemeente Heiloo', 'municipality_delegate', 'Tom Wethouder');
+      expect(sent.status).toBe(201);
+      expect(sent.body).toMatchObject({ email: 'wethouder@heiloo.demo', role: 'municipality_delegate', invitedBy: 'Sanne de Vries' });
+      const pending = await secretariat.get<InvitationsResponse>(`/api/tables/${tableId}/invitations`);
+      expect(pending.body.invitations.map((i) => i.email)).toEqual(['wethouder@heiloo.demo']);
+
+      const outbox = await secretariat.get<OutboxResponse>('/api/dev/outbox');
+      const mail = outbox.body.mails[0]!;
+      expect(mail).toMatchObject({ to: 'wethouder@heiloo.demo', deliveredVia: 'outbox', error: null });
+      expect(mail.subject).toContain('Ontwikkeltafel Transformatie Jeugdhulp');
+      expect(mail.text).toContain(`${server.url}/invite/`);
+
+      const token = await linkFor('wethouder@heiloo.demo');
+      const invitee = new Client(server.url);
+      const preview = await invitee.get<InvitationPreview>(`/api/invitations/${token}`);
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({
+        email: 'wethouder@heiloo.demo',
+        organizationName: 'Gemeente Heiloo',
+        tableName: 'Ontwikkeltafel Transformatie Jeugdhulp — verblijf',
+        existingAccount: false,
+      });
+
+      const short = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Tom', password: 'kort' });
+      expect(short.status).toBe(400);
+      const missing = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Tom' });
+      expect(missing.status).toBe(400);
+
+      const accepted = await invitee.post<AcceptInvitationResponse>(`/api/invitations/${token}/accept`, {
+        name: 'Tom Wethouder',
+        password: 'een-lang-wachtwoord',
+      });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.tableId).toBe(tableId);
+      expect(accepted.body.me.tables[0]?.role).toBe('municipality_delegate');
+      const detail = await invitee.get<TableDetail>(`/api/tables/${tableId}`);
+      expect(detail.status).toBe(200);
+      const heiloo = detail.body.members.find((m) => m.organization.name === 'Gemeente Heiloo')!;
+      expect(heiloo.delegates.map((d) => d.email)).toContain('wethouder@heiloo.demo');
+
+      // The link works once.
+      const again = await new Client(server.url).post<ErrorBody>(`/api/invitations/${token}/accept`, {
+        name: 'Someone Else',
+        password: 'een-ander-wachtwoord',
+      });
+      expect(again.status).toBe(404);
+      expect(again.body.error.code).toBe('invitation_invalid');
+      expect((await new Client(server.url).get(`/api/invitations/${token}`)).status).toBe(404);
+
+      // And the new password works for a normal login.
+      await new Client(server.url).login('wethouder@heiloo.demo', 'een-lang-wachtwoord');
+
+      const kinds = (await secretariat.get<{ events: Array<{ kind: string }> }>(`/api/tables/${tableId}/audit?limit=2`)).body.events.map((e) => e.kind);
+      expect(kinds).toEqual(['invitation.accepted', 'invitation.sent']);
+    });
+
+    it('expires an invitation after seven days', async () => {
+      await invite('laat@kompas-ggz.demo', 'Kompas GGZ', 'provider_delegate');
+      const token = await linkFor('laat@kompas-ggz.demo');
+      clock.advance(7 * DAY + 60_000);
+      const expired = await new Client(server.url).get<ErrorBody>(`/api/invitations/${token}`);
+      expect(expired.status).toBe(404);
+      expect(expired.body.error.message).toMatch(/expired/);
+      const accept = await new Client(server.url).post(`/api/invitations/${token}/accept`, {
+        name: 'Te Laat',
+        password: 'een-lang-wachtwoord',
+      });
+      expect(accept.status).toBe(404);
+    });
+
+    it('can withdraw a pending invitation', async () => {
+      const sent = await invite('observator@onderwijs.demo', 'Regionaal Netwerk Organisatie Alkmaar (RNO)', 'observer');
+      const token = await linkFor('observator@onderwijs.demo');
+      expect((await secretariat.delete(`/api/tables/${tableId}/invitations/${sent.body.id}`)).status).toBe(200);
+      expect((await secretariat.delete(`/api/tables/${tableId}/invitations/${sent.body.id}`)).status).toBe(404);
+      const preview = await new Client(server.url).get<ErrorBody>(`/api/invitations/${token}`);
+      expect(preview.status).toBe(404);
+      expect(preview.body.error.message).toMatch(/withdrawn/);
+    });
+
+    it('adds a role to an existing account without touching its password', async () => {
+      const raadslidOrg = 'Gemeente Alkmaar';
+      // The council member already has a role here; inviting them again is a conflict.
+      expect((await invite('raadslid@alkmaar.demo', raadslidOrg, 'observer')).status).toBe(409);
+      // Another organization's account cannot be invited for this one.
+      expect((await invite('beleid@bergen.demo', 'Horizon Jeugd', 'provider_delegate')).status).toBe(409);
+
+      await server.db.query("delete from table_roles where user_id = (select id from users where email = 'raadslid@alkmaar.demo')");
+      expect((await invite('raadslid@alkmaar.demo', raadslidOrg, 'observer')).status).toBe(201);
+      const token = await linkFor('raadslid@alkmaar.demo');
+      const invitee = new Client(server.url);
+      expect((await invitee.get<InvitationPreview>(`/api/invitations/${token}`)).body.existingAccount).toBe(true);
+      const accepted = await invitee.post<AcceptInvitationResponse>(`/api/invitations/${token}/accept`, { name: 'Karin de Boer' });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.me.tables[0]?.role).toBe('observer');
+      await new Client(server.url).login('raadslid@alkmaar.demo');
+    });
+
+    it('validates invitations and keeps them to the secretariat', async () => {
+      expect((await invite('geen-email', 'Gemeente Bergen', 'municipality_delegate')).status).toBe(400);
+      const misfit = await invite('iemand@bergen.demo', 'Gemeente Bergen', 'provider_delegate');
+      expect(misfit.status).toBe(409);
+      const delegate = await new Client(server.url).login('beleid@bergen.demo');
+      const refused = await delegate.post(`/api/tables/${tableId}/invitations`, {
+        email: 'iemand@bergen.demo',
+        name: 'Iemand',
+        organizationId: await orgId('Gemeente Bergen'),
+        role: 'municipality_delegate',
+      });
+      expect(refused.status).toBe(403);
+      expect((await delegate.get('/api/dev/outbox')).status).toBe(404);
+      expect((await new Client(server.url).get('/api/invitations/NOT-A-TOKEN!')).status).toBe(404);
+    });
+  });
+}
