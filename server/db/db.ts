@@ -9,11 +9,16 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 }
 
+/** A transaction; execScript runs a trusted multi-statement script (migrations only, never user input). */
+export interface Transaction extends Queryable {
+  execScript(sql: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs a trusted multi-statement script (migrations only; never user input). */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Runs a trusted multi-statement script outside a transaction (schema resets only). */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -35,9 +35,10 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
   const done = new Set(applied.map((row) => row.version));
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
-    await db.execScript(
-      `begin;\n${migration.sql}\n;insert into schema_migrations (version, name) values (${migration.version}, '${migration.name}');\ncommit;`,
-    );
+    await db.transaction(async (tx) => {
+      await tx.execScript(migration.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+    });
   }
   return currentVersion(db);
 }

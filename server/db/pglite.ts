@@ -1,15 +1,19 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable, Row, SqlParam } from './db.ts';
+import type { Db, Row, SqlParam, Transaction } from './db.ts';
 
 interface PGliteLike {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
 }
 
-function queryable(client: PGliteLike): Queryable {
+function queryable(client: PGliteLike): Transaction {
   return {
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       const result = await client.query<T>(sql, [...params]);
       return result.rows;
+    },
+    async execScript(sql: string) {
+      await client.exec(sql);
     },
   };
 }
@@ -33,13 +37,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
       return exclusive(() => direct.query<T>(sql, params));
     },
-    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       return exclusive(() => pg.transaction((tx) => fn(queryable(tx))));
     },
     execScript(sql: string) {
-      return exclusive(async () => {
-        await pg.exec(sql);
-      });
+      return exclusive(() => direct.execScript(sql));
     },
     async close() {
       await exclusive(() => pg.close());

@@ -1,10 +1,13 @@
 import postgres from 'postgres';
-import type { Db, Queryable, Row, SqlParam } from './db.ts';
+import type { Db, Row, SqlParam, Transaction } from './db.ts';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
-function queryable(sql: Sql): Queryable {
+function queryable(sql: Sql): Transaction {
   return {
+    async execScript(text: string) {
+      await sql.unsafe(text).simple();
+    },
     async query<T extends Row>(text: string, params: readonly SqlParam[] = []) {
       // unsafe() here only means "text with $n placeholders"; values always travel as parameters.
       const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
@@ -22,12 +25,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   return {
     kind: 'postgres',
     query: base.query,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       return (await sql.begin((tx) => fn(queryable(tx)))) as T;
     },
-    async execScript(text: string) {
-      await sql.unsafe(text).simple();
-    },
+    execScript: base.execScript,
     async close() {
       await sql.end({ timeout: 5 });
     },

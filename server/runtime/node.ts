@@ -6,7 +6,6 @@ import { consoleLog, startNodeServer } from './start.ts';
 const env = readEnv();
 const server = await startNodeServer({ ...env, log: consoleLog });
 
-console.log(`\nTafelwerk draait op ${server.url}  (database: ${server.db.kind})`);
 if (env.loadDemo) {
   console.log(`\nDemo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(34)} ${user.role}`);
@@ -15,6 +14,8 @@ if (env.loadDemo) {
   }
 }
 if (env.mode !== 'production' && !env.smtpUrl) console.log(`\nUitgaande e-mail: ${server.url}/dev/outbox`);
+// Last, so that whoever waits for this line has everything above it.
+console.log(`\nTafelwerk draait op ${server.url}  (database: ${server.db.kind})`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,0 +1,49 @@
+import postgres from 'postgres';
+import { inject } from 'vitest';
+
+export interface TestDatabase {
+  /** undefined means: PGlite in memory. */
+  databaseUrl: string | undefined;
+  drop(): Promise<void>;
+}
+
+export interface DatabaseBackend {
+  name: 'pglite' | 'postgres';
+  create(): Promise<TestDatabase>;
+}
+
+/** The databases every integration suite runs against: PGlite always, PostgreSQL when it was started. */
+export function databaseBackends(): DatabaseBackend[] {
+  const backends: DatabaseBackend[] = [
+    { name: 'pglite', create: async () => ({ databaseUrl: undefined, drop: async () => undefined }) },
+  ];
+  const adminUrl = inject('postgresAdminUrl');
+  if (adminUrl) {
+    backends.push({
+      name: 'postgres',
+      async create() {
+        const name = `tafelwerk_test_${crypto.randomUUID().replaceAll('-', '')}`;
+        const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+        try {
+          await admin.unsafe(`create database ${name}`);
+        } finally {
+          await admin.end();
+        }
+        const url = new URL(adminUrl);
+        url.pathname = `/${name}`;
+        return {
+          databaseUrl: url.toString(),
+          async drop() {
+            const sql = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+            try {
+              await sql.unsafe(`drop database if exists ${name} with (force)`);
+            } finally {
+              await sql.end();
+            }
+          },
+        };
+      },
+    });
+  }
+  return backends;
+}

@@ -1,0 +1,112 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+
+/** Where this machine's PostgreSQL server binaries are, or null when there are none. */
+export function findPostgresBinDir(): string | null {
+  const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  const candidates: string[] = [];
+  if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim());
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => join(debian, v, 'bin')));
+  }
+  return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres'))) ?? null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function postgresUid(): { uid: number; gid: number } | null {
+  const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (id.status !== 0 || gid.status !== 0) return null;
+  return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+export interface PostgresCluster {
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a throwaway PostgreSQL in a temp directory on a free loopback port. PostgreSQL refuses to
+ * run as root, so as root it runs as the `postgres` user (the Debian package creates it).
+ */
+export async function startPostgresCluster(binDir: string): Promise<PostgresCluster> {
+  const dir = await mkdtemp(join(tmpdir(), 'tafelwerk-pg-'));
+  const dataDir = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const owner = asRoot ? postgresUid() : null;
+  if (asRoot && !owner) throw new Error('running as root but there is no `postgres` user to run PostgreSQL as');
+  if (owner) {
+    await chown(dir, owner.uid, owner.gid);
+    await chmod(dir, 0o700);
+  }
+  const run = (command: string, args: string[]) =>
+    owner ? (['runuser', ['-u', 'postgres', '--', command, ...args]] as const) : ([command, args] as const);
+
+  const [initCommand, initArgs] = run(join(binDir, 'initdb'), [
+    '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync',
+  ]);
+  const init = spawnSync(initCommand, [...initArgs], { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
+
+  const port = await freePort();
+  const [command, args] = run(join(binDir, 'postgres'), [
+    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir,
+    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+    '-c', 'max_connections=200', '-c', 'shared_buffers=64MB',
+  ]);
+  const child: ChildProcess = spawn(command, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGINT'); // fast shutdown
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      });
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`postgres exited with ${child.exitCode}:\n${log}`);
+    }
+    const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
+    try {
+      await sql`select 1`;
+      await sql.end();
+      break;
+    } catch (error) {
+      await sql.end({ timeout: 0 }).catch(() => undefined);
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`postgres did not accept connections in 30 s: ${String(error)}\n${log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return { adminUrl, stop };
+}
