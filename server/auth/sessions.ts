@@ -17,17 +17,18 @@ export interface Session {
   renewed: boolean;
 }
 
-export async function createSession(db: Queryable, userId: string, now: Date): Promise<{ token: string; session: Session }> {
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; session: Session }> {
   const id = randomToken();
   const secret = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db.query('insert into sessions (id, secret_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4, $5)', [
-    id,
-    hashToken(secret),
-    userId,
-    now,
-    expiresAt,
-  ]);
+  await db.query(
+    'insert into sessions (id, secret_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4, $5)',
+    [id, hashToken(secret), userId, now, expiresAt],
+  );
   return { token: `${id}.${secret}`, session: { id, userId, expiresAt, renewed: true } };
 }
 

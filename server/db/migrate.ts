@@ -37,7 +37,10 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
     if (done.has(migration.version)) continue;
     await db.transaction(async (tx) => {
       await tx.execScript(migration.sql);
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     });
   }
   return currentVersion(db);

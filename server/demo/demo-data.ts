@@ -43,7 +43,12 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'beleid@alkmaar.demo', name: 'Fatima El Idrissi', organization: 'alkmaar', role: 'municipality_delegate' },
   { email: 'beleid@bergen.demo', name: 'Joost Kramer', organization: 'bergen', role: 'municipality_delegate' },
   { email: 'beleid@castricum.demo', name: 'Ingrid Visser', organization: 'castricum', role: 'municipality_delegate' },
-  { email: 'beleid@dijkenwaard.demo', name: 'Ruud Schouten', organization: 'dijkenwaard', role: 'municipality_delegate' },
+  {
+    email: 'beleid@dijkenwaard.demo',
+    name: 'Ruud Schouten',
+    organization: 'dijkenwaard',
+    role: 'municipality_delegate',
+  },
   { email: 'beleid@heiloo.demo', name: 'Marieke Dekker', organization: 'heiloo', role: 'municipality_delegate' },
   { email: 'beleid@uitgeest.demo', name: 'Pieter Mulder', organization: 'uitgeest', role: 'municipality_delegate' },
   { email: 'bestuur@horizon-jeugd.demo', name: 'Anouk Jansen', organization: 'horizon', role: 'provider_delegate' },
@@ -77,7 +82,8 @@ export const DEMO_PHASES = [
   {
     key: 'transformatiefase_1',
     name: 'Transformatiefase 1',
-    description: 'Doorontwikkeling verblijf, sturing op ambulant, ontwikkeling partnerschap; eindigt met een gedragen transformatieplan.',
+    description:
+      'Doorontwikkeling verblijf, sturing op ambulant, ontwikkeling partnerschap; eindigt met een gedragen transformatieplan.',
     startsOn: '2023-01-01',
     endsOn: '2025-12-31',
   },

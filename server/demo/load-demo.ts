@@ -1,14 +1,7 @@
 import { recordAuditEvent } from '../audit/record.ts';
 import type { Db } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
-import {
-  DEMO_ORGANIZATIONS,
-  DEMO_PASSWORD,
-  DEMO_PHASES,
-  DEMO_REGION,
-  DEMO_TABLE,
-  DEMO_USERS,
-} from './demo-data.ts';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PHASES, DEMO_REGION, DEMO_TABLE, DEMO_USERS } from './demo-data.ts';
 
 export async function hasDemoData(db: Db): Promise<boolean> {
   const rows = await db.query('select 1 from regions where name = $1', [DEMO_REGION]);
@@ -20,7 +13,9 @@ export async function loadDemoData(db: Db, passwords: PasswordHasher, now: Date)
   // Each account gets its own salted hash, computed before the transaction opens.
   const hashes = await Promise.all(DEMO_USERS.map(() => passwords.hash(DEMO_PASSWORD)));
   await db.transaction(async (tx) => {
-    const [region] = await tx.query<{ id: string }>('insert into regions (name) values ($1) returning id', [DEMO_REGION]);
+    const [region] = await tx.query<{ id: string }>('insert into regions (name) values ($1) returning id', [
+      DEMO_REGION,
+    ]);
     const orgIds = new Map<string, string>();
     for (const org of DEMO_ORGANIZATIONS) {
       const [row] = await tx.query<{ id: string }>(

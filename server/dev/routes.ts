@@ -21,7 +21,9 @@ export const devRoutes = new Hono<AppEnv>().get('/outbox', async (c) => {
     created_at: Date;
     delivered_via: 'smtp' | 'outbox';
     error: string | null;
-  }>('select id, to_address, subject, text_body, created_at, delivered_via, error from mail_outbox order by created_at desc limit 200');
+  }>(
+    'select id, to_address, subject, text_body, created_at, delivered_via, error from mail_outbox order by created_at desc limit 200',
+  );
   const body: OutboxResponse = {
     mails: rows.map((row) => ({
       id: row.id,

@@ -95,7 +95,17 @@ export async function createInvitation(
     const inserted = await tx.query<{ id: string }>(
       `insert into invitations (token_hash, table_id, organization_id, email, name, role, invited_by, created_at, expires_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [hashToken(token), actor.tableId, org.id, input.email, input.name, input.role, actor.userId, actor.now, expiresAt],
+      [
+        hashToken(token),
+        actor.tableId,
+        org.id,
+        input.email,
+        input.name,
+        input.role,
+        actor.userId,
+        actor.now,
+        expiresAt,
+      ],
     );
     const id = inserted[0]!.id;
     await recordAuditEvent(tx, {

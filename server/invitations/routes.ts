@@ -10,7 +10,13 @@ import { readId, readJson, readParam } from '../http/validate.ts';
 import { sendMail } from '../mail/send.ts';
 import { invitationMail } from '../mail/templates.ts';
 import { requireTableAction } from '../tables/access.ts';
-import { acceptInvitation, createInvitation, listPendingInvitations, previewInvitation, revokeInvitation } from './commands.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  listPendingInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from './commands.ts';
 import { acceptBody, invitationToken, inviteBody } from './schema.ts';
 
 function readToken(c: Context<AppEnv>): string {

@@ -5,7 +5,10 @@ import type { AppDeps, OutgoingMail } from '../deps.ts';
  * delivery error if there was one: a failed SMTP delivery must never fail the action that sent it.
  * Call it after the action's transaction has committed.
  */
-export async function sendMail(deps: Pick<AppDeps, 'db' | 'mail' | 'clock' | 'log'>, mail: OutgoingMail): Promise<boolean> {
+export async function sendMail(
+  deps: Pick<AppDeps, 'db' | 'mail' | 'clock' | 'log'>,
+  mail: OutgoingMail,
+): Promise<boolean> {
   let error: string | null = null;
   try {
     await deps.mail.deliver(mail);

@@ -37,7 +37,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL,
-    trustedOrigins: e.TRUSTED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [],
+    trustedOrigins:
+      e.TRUSTED_ORIGINS?.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean) ?? [],
     trustProxy: e.TRUST_PROXY === 'true',
     allowDemoLogin: e.ALLOW_DEMO_LOGIN === 'true',
     // Demo data is loaded by default outside production, and in production only when asked.

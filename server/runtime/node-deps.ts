@@ -27,7 +27,10 @@ export const argon2Passwords: PasswordHasher = {
 };
 
 /** PostgreSQL through postgres.js when a URL is given, otherwise PGlite in dataDir (or memory). */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<Db> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });

@@ -80,7 +80,12 @@ export async function removeMember(db: Db, actor: Actor, organizationId: string)
  * Checks that a person from an organization may hold a role at the table; shared by role
  * assignment and by invitations so that both refuse the same things.
  */
-export async function checkRoleFits(tx: Queryable, tableId: string, role: Role, org: { id: string; name: string; kind: OrganizationKind }) {
+export async function checkRoleFits(
+  tx: Queryable,
+  tableId: string,
+  role: Role,
+  org: { id: string; name: string; kind: OrganizationKind },
+) {
   if (!roleFitsOrganization(role, org.kind)) {
     throw conflict(`a ${role} must belong to a ${role === 'municipality_delegate' ? 'municipality' : 'provider'}`, {
       role,

@@ -1,10 +1,4 @@
-import type {
-  MemberOrganization,
-  PersonView,
-  PhaseView,
-  TableDetail,
-  TableMembership,
-} from '../../shared/api.ts';
+import type { MemberOrganization, PersonView, PhaseView, TableDetail, TableMembership } from '../../shared/api.ts';
 import { allowedActions } from '../../shared/permissions.ts';
 import type { OrganizationKind, Role, RulingRule } from '../../shared/roles.ts';
 import type { Queryable } from '../db/db.ts';
@@ -54,12 +48,19 @@ export async function listMyTables(db: Queryable, userId: string): Promise<Table
     [userId],
   );
   if (tables.length === 0) return [];
-  const phases = await db.query<PhaseRow>(`${SELECT_PHASES} where p.table_id = any($1) and p.key = t.current_phase_key`, [
-    tables.map((t) => t.id),
-  ]);
+  const phases = await db.query<PhaseRow>(
+    `${SELECT_PHASES} where p.table_id = any($1) and p.key = t.current_phase_key`,
+    [tables.map((t) => t.id)],
+  );
   return tables.map((t) => {
     const phase = phases.find((p) => p.table_id === t.id);
-    return { id: t.id, name: t.name, regionName: t.region_name, role: t.role, currentPhase: phase ? toPhase(phase) : null };
+    return {
+      id: t.id,
+      name: t.name,
+      regionName: t.region_name,
+      role: t.role,
+      currentPhase: phase ? toPhase(phase) : null,
+    };
   });
 }
 
@@ -83,7 +84,13 @@ function toPerson(row: PersonRow): PersonView {
   };
 }
 
-const KIND_ORDER: Record<OrganizationKind, number> = { municipality: 0, provider: 1, region: 2, independent: 3, other: 4 };
+const KIND_ORDER: Record<OrganizationKind, number> = {
+  municipality: 0,
+  provider: 1,
+  region: 2,
+  independent: 3,
+  other: 4,
+};
 
 /** The table as its viewer sees it; null when the table does not exist. */
 export async function getTableDetail(db: Queryable, tableId: string, viewerRole: Role): Promise<TableDetail | null> {
@@ -131,8 +138,7 @@ export async function getTableDetail(db: Queryable, tableId: string, viewerRole:
       organization: { id: m.org_id, name: m.org_name, kind: m.org_kind },
       joinedAt: iso(m.joined_at),
       delegates: persons.filter(
-        (p) =>
-          p.organization.id === m.org_id && (p.role === 'municipality_delegate' || p.role === 'provider_delegate'),
+        (p) => p.organization.id === m.org_id && (p.role === 'municipality_delegate' || p.role === 'provider_delegate'),
       ),
     }));
 

@@ -6,7 +6,15 @@ import { notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { readId, readJson, readQuery } from '../http/validate.ts';
 import { requireTableAction, type TableAccess } from './access.ts';
-import { addMember, assignRole, removeMember, revokeRole, setCurrentPhase, updateRules, type Actor } from './commands.ts';
+import {
+  addMember,
+  assignRole,
+  removeMember,
+  revokeRole,
+  setCurrentPhase,
+  updateRules,
+  type Actor,
+} from './commands.ts';
 import { getTableDetail, listMyTables } from './queries.ts';
 import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from './schema.ts';
 

@@ -101,10 +101,19 @@ for (const backend of databaseBackends()) {
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
       // Another account from the same address is not blocked by this one.
-      expect((await new Client(server.url).post('/api/auth/login', { email: 'beleid@bergen.demo', password: 'demo-tafelwerk' })).status).toBe(200);
+      expect(
+        (
+          await new Client(server.url).post('/api/auth/login', {
+            email: 'beleid@bergen.demo',
+            password: 'demo-tafelwerk',
+          })
+        ).status,
+      ).toBe(200);
 
       clock.advance(retryAfter * 1000 + 1000);
-      expect((await new Client(server.url).post('/api/auth/login', { email, password: 'demo-tafelwerk' })).status).toBe(200);
+      expect((await new Client(server.url).post('/api/auth/login', { email, password: 'demo-tafelwerk' })).status).toBe(
+        200,
+      );
     });
 
     it('blocks a client address that fails on many accounts', async () => {
@@ -129,10 +138,20 @@ for (const backend of databaseBackends()) {
     it('refuses state-changing requests from a foreign origin (CSRF)', async () => {
       const client = new Client(server.url);
       await client.login('beleid@alkmaar.demo');
-      const foreign = await client.request<ErrorBody>('POST', '/api/auth/logout', {}, { origin: 'https://evil.example' });
+      const foreign = await client.request<ErrorBody>(
+        'POST',
+        '/api/auth/logout',
+        {},
+        { origin: 'https://evil.example' },
+      );
       expect(foreign.status).toBe(403);
       expect(foreign.body.error.code).toBe('forbidden_origin');
-      const crossSite = await client.request('POST', '/api/auth/logout', {}, { origin: '', 'sec-fetch-site': 'cross-site' });
+      const crossSite = await client.request(
+        'POST',
+        '/api/auth/logout',
+        {},
+        { origin: '', 'sec-fetch-site': 'cross-site' },
+      );
       expect([403]).toContain(crossSite.status);
       expect((await client.get('/api/me')).status).toBe(200);
       const foreignLogin = await new Client(server.url, 'http://attacker.test').post('/api/auth/login', {

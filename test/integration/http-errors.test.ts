@@ -32,7 +32,13 @@ for (const backend of databaseBackends()) {
     it.each([
       ['malformed JSON', '{"email": "x@y.nl", ', 'application/json', 400, 'invalid_json'],
       ['wrong types', JSON.stringify({ email: 42, password: true }), 'application/json', 400, 'validation_failed'],
-      ['unknown fields', JSON.stringify({ email: 'a@b.nl', password: 'x', admin: true }), 'application/json', 400, 'validation_failed'],
+      [
+        'unknown fields',
+        JSON.stringify({ email: 'a@b.nl', password: 'x', admin: true }),
+        'application/json',
+        400,
+        'validation_failed',
+      ],
       ['a JSON array', '[]', 'application/json', 400, 'validation_failed'],
       ['a form post', 'email=a@b.nl&password=x', 'application/x-www-form-urlencoded', 415, 'validation_failed'],
     ])('answers %s with a clear 4xx', async (_name, body, contentType, status, code) => {
@@ -45,7 +51,10 @@ for (const backend of databaseBackends()) {
     });
 
     it('names the invalid field', async () => {
-      const reply = await new Client(server.url).post<ErrorBody>('/api/auth/login', { email: 'geen-adres', password: 'x' });
+      const reply = await new Client(server.url).post<ErrorBody>('/api/auth/login', {
+        email: 'geen-adres',
+        password: 'x',
+      });
       expect(reply.body.error.details).toMatchObject({ issues: [{ path: 'email' }] });
     });
 
@@ -55,7 +64,10 @@ for (const backend of databaseBackends()) {
       const reply = await new Promise<{ status: number; body: ErrorBody }>((resolve, reject) => {
         const req = httpRequest(
           `${server.url}/api/auth/login`,
-          { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(huge) } },
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(huge) },
+          },
           (res) => {
             let text = '';
             res.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -61,7 +61,11 @@ for (const backend of databaseBackends()) {
     it('invites a person by e-mail; the one-time link sets a password and lands on the table', async () => {
       const sent = await invite('Wethouder@Heiloo.demo', 'Gemeente Heiloo', 'municipality_delegate', 'Tom Wethouder');
       expect(sent.status).toBe(201);
-      expect(sent.body).toMatchObject({ email: 'wethouder@heiloo.demo', role: 'municipality_delegate', invitedBy: 'Sanne de Vries' });
+      expect(sent.body).toMatchObject({
+        email: 'wethouder@heiloo.demo',
+        role: 'municipality_delegate',
+        invitedBy: 'Sanne de Vries',
+      });
       const pending = await secretariat.get<InvitationsResponse>(`/api/tables/${tableId}/invitations`);
       expect(pending.body.invitations.map((i) => i.email)).toEqual(['wethouder@heiloo.demo']);
 
@@ -82,7 +86,10 @@ for (const backend of databaseBackends()) {
         existingAccount: false,
       });
 
-      const short = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Tom', password: 'kort' });
+      const short = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, {
+        name: 'Tom',
+        password: 'kort',
+      });
       expect(short.status).toBe(400);
       const missing = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Tom' });
       expect(missing.status).toBe(400);
@@ -111,7 +118,9 @@ for (const backend of databaseBackends()) {
       // And the new password works for a normal login.
       await new Client(server.url).login('wethouder@heiloo.demo', 'een-lang-wachtwoord');
 
-      const kinds = (await secretariat.get<{ events: Array<{ kind: string }> }>(`/api/tables/${tableId}/audit?limit=2`)).body.events.map((e) => e.kind);
+      const kinds = (
+        await secretariat.get<{ events: Array<{ kind: string }> }>(`/api/tables/${tableId}/audit?limit=2`)
+      ).body.events.map((e) => e.kind);
       expect(kinds).toEqual(['invitation.accepted', 'invitation.sent']);
     });
 
@@ -146,12 +155,16 @@ for (const backend of databaseBackends()) {
       // Another organization's account cannot be invited for this one.
       expect((await invite('beleid@bergen.demo', 'Horizon Jeugd', 'provider_delegate')).status).toBe(409);
 
-      await server.db.query("delete from table_roles where user_id = (select id from users where email = 'raadslid@alkmaar.demo')");
+      await server.db.query(
+        "delete from table_roles where user_id = (select id from users where email = 'raadslid@alkmaar.demo')",
+      );
       expect((await invite('raadslid@alkmaar.demo', raadslidOrg, 'observer')).status).toBe(201);
       const token = await linkFor('raadslid@alkmaar.demo');
       const invitee = new Client(server.url);
       expect((await invitee.get<InvitationPreview>(`/api/invitations/${token}`)).body.existingAccount).toBe(true);
-      const accepted = await invitee.post<AcceptInvitationResponse>(`/api/invitations/${token}/accept`, { name: 'Karin de Boer' });
+      const accepted = await invitee.post<AcceptInvitationResponse>(`/api/invitations/${token}/accept`, {
+        name: 'Karin de Boer',
+      });
       expect(accepted.status).toBe(200);
       expect(accepted.body.me.tables[0]?.role).toBe('observer');
       await new Client(server.url).login('raadslid@alkmaar.demo');

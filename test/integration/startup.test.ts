@@ -17,7 +17,11 @@ for (const backend of databaseBackends()) {
     beforeAll(async () => {
       const database = await backend.create();
       const dataDir = await mkdtemp(join(tmpdir(), 'tafelwerk-start-'));
-      env = { DATA_DIR: dataDir, NODE_ENV: 'development', ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}) };
+      env = {
+        DATA_DIR: dataDir,
+        NODE_ENV: 'development',
+        ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+      };
       cleanup = async () => {
         await database.drop();
         await rm(dataDir, { recursive: true, force: true });

@@ -22,9 +22,6 @@ for (const backend of databaseBackends()) {
       const rows = await server.db.query<{ id: string }>('select id from organizations where name = $1', [name]);
       return rows[0]!.id;
     }
-    async function table(client = secretariat) {
-      return (await client.get<TableDetail>(`/api/tables/${tableId}`)).body;
-    }
     async function latestAudit() {
       return (await secretariat.get<AuditResponse>(`/api/tables/${tableId}/audit?limit=1`)).body.events[0];
     }
@@ -70,19 +67,30 @@ for (const backend of databaseBackends()) {
       expect(detail.chair?.email).toBe('voorzitter@regio-alkmaar.demo');
       expect(detail.secretariat.map((p) => p.email)).toEqual(['secretariaat@regio-alkmaar.demo']);
       expect(detail.readers.map((p) => p.role)).toEqual(['council_member']);
-      expect(detail.phases.map((p) => p.key)).toEqual(['voorbereiding', 'transformatiefase_1', 'transformatiefase_2', 'verlenging']);
+      expect(detail.phases.map((p) => p.key)).toEqual([
+        'voorbereiding',
+        'transformatiefase_1',
+        'transformatiefase_2',
+        'verlenging',
+      ]);
       expect(detail.phases.filter((p) => p.isCurrent).map((p) => p.name)).toEqual(['Transformatiefase 1']);
       expect(detail.phases[2]).toMatchObject({ startsOn: '2026-01-01', endsOn: '2030-12-31' });
-      expect(detail.rules).toEqual({ responsePeriodDays: 10, silenceIsConsent: false, rulingRule: 'all_municipalities' });
+      expect(detail.rules).toEqual({
+        responsePeriodDays: 10,
+        silenceIsConsent: false,
+        rulingRule: 'all_municipalities',
+      });
     });
 
     it('hides a table from people without a role there (404, not 403)', async () => {
       const outsiderOrg = await server.db.query<{ id: string }>(
         "insert into organizations (name, kind) values ('Stichting Buiten', 'provider') returning id",
       );
-      const hash = (await server.db.query<{ password_hash: string }>(
-        "select password_hash from users where email = 'beleid@alkmaar.demo'",
-      ))[0]!.password_hash;
+      const hash = (
+        await server.db.query<{ password_hash: string }>(
+          "select password_hash from users where email = 'beleid@alkmaar.demo'",
+        )
+      )[0]!.password_hash;
       await server.db.query(
         "insert into users (email, name, organization_id, password_hash) values ('buiten@example.org', 'Bram Buiten', $1, $2)",
         [outsiderOrg[0]!.id, hash],
@@ -99,7 +107,11 @@ for (const backend of databaseBackends()) {
 
     it('lets only the secretariat manage the table', async () => {
       const attempts = [
-        delegate.put(`/api/tables/${tableId}/rules`, { responsePeriodDays: 5, silenceIsConsent: true, rulingRule: 'all_municipalities' }),
+        delegate.put(`/api/tables/${tableId}/rules`, {
+          responsePeriodDays: 5,
+          silenceIsConsent: true,
+          rulingRule: 'all_municipalities',
+        }),
         delegate.put(`/api/tables/${tableId}/phase`, { currentPhaseKey: 'transformatiefase_2' }),
         council.put(`/api/tables/${tableId}/roles/${await userId('beleid@bergen.demo')}`, { role: 'observer' }),
         delegate.delete(`/api/tables/${tableId}/roles/${await userId('beleid@bergen.demo')}`),
@@ -132,7 +144,11 @@ for (const backend of databaseBackends()) {
         rulingRule: 'majority_municipalities',
       });
       expect(ok.status).toBe(200);
-      expect(ok.body.rules).toEqual({ responsePeriodDays: 8, silenceIsConsent: true, rulingRule: 'majority_municipalities' });
+      expect(ok.body.rules).toEqual({
+        responsePeriodDays: 8,
+        silenceIsConsent: true,
+        rulingRule: 'majority_municipalities',
+      });
       const event = await latestAudit();
       expect(event?.kind).toBe('rules.updated');
       expect(event?.actor?.name).toBe('Sanne de Vries');
@@ -141,9 +157,14 @@ for (const backend of databaseBackends()) {
 
     it('moves the table to another phase', async () => {
       expect((await secretariat.put(`/api/tables/${tableId}/phase`, { currentPhaseKey: 'nope' })).status).toBe(404);
-      const moved = await secretariat.put<TableDetail>(`/api/tables/${tableId}/phase`, { currentPhaseKey: 'transformatiefase_2' });
+      const moved = await secretariat.put<TableDetail>(`/api/tables/${tableId}/phase`, {
+        currentPhaseKey: 'transformatiefase_2',
+      });
       expect(moved.body.phases.find((p) => p.isCurrent)?.key).toBe('transformatiefase_2');
-      expect(await latestAudit()).toMatchObject({ kind: 'phase.changed', data: { from: 'transformatiefase_1', to: 'transformatiefase_2' } });
+      expect(await latestAudit()).toMatchObject({
+        kind: 'phase.changed',
+        data: { from: 'transformatiefase_1', to: 'transformatiefase_2' },
+      });
     });
 
     it('adds and removes member organizations; a member with delegates stays until they go', async () => {
@@ -173,16 +194,22 @@ for (const backend of databaseBackends()) {
       const bergen = await userId('beleid@bergen.demo');
       const raadslid = await userId('raadslid@alkmaar.demo');
       // A provider delegate must come from a provider.
-      const misfit = await secretariat.put<ErrorBody>(`/api/tables/${tableId}/roles/${bergen}`, { role: 'provider_delegate' });
+      const misfit = await secretariat.put<ErrorBody>(`/api/tables/${tableId}/roles/${bergen}`, {
+        role: 'provider_delegate',
+      });
       expect(misfit.status).toBe(409);
       // One chair per table.
-      const secondChair = await secretariat.put<ErrorBody>(`/api/tables/${tableId}/roles/${raadslid}`, { role: 'chair' });
+      const secondChair = await secretariat.put<ErrorBody>(`/api/tables/${tableId}/roles/${raadslid}`, {
+        role: 'chair',
+      });
       expect(secondChair.status).toBe(409);
       expect(secondChair.body.error.message).toMatch(/chair/);
       const badRole = await secretariat.put<ErrorBody>(`/api/tables/${tableId}/roles/${raadslid}`, { role: 'king' });
       expect(badRole.status).toBe(400);
 
-      const changed = await secretariat.put<TableDetail>(`/api/tables/${tableId}/roles/${raadslid}`, { role: 'observer' });
+      const changed = await secretariat.put<TableDetail>(`/api/tables/${tableId}/roles/${raadslid}`, {
+        role: 'observer',
+      });
       expect(changed.status).toBe(200);
       expect(changed.body.readers.find((p) => p.userId === raadslid)?.role).toBe('observer');
       expect(await latestAudit()).toMatchObject({
@@ -196,7 +223,9 @@ for (const backend of databaseBackends()) {
       expect(await latestAudit()).toMatchObject({ kind: 'role.revoked' });
       expect((await council.get(`/api/tables/${tableId}`)).status).toBe(404);
 
-      const back = await secretariat.put<TableDetail>(`/api/tables/${tableId}/roles/${raadslid}`, { role: 'council_member' });
+      const back = await secretariat.put<TableDetail>(`/api/tables/${tableId}/roles/${raadslid}`, {
+        role: 'council_member',
+      });
       expect(back.status).toBe(200);
       expect(await latestAudit()).toMatchObject({ kind: 'role.assigned' });
 
@@ -210,7 +239,9 @@ for (const backend of databaseBackends()) {
       expect(first.body.events).toHaveLength(3);
       const ids = first.body.events.map((e) => e.id);
       expect([...ids].sort((a, b) => b - a)).toEqual(ids);
-      const next = await secretariat.get<AuditResponse>(`/api/tables/${tableId}/audit?limit=100&before=${first.body.nextBefore}`);
+      const next = await secretariat.get<AuditResponse>(
+        `/api/tables/${tableId}/audit?limit=100&before=${first.body.nextBefore}`,
+      );
       expect(next.body.events.every((e) => e.id < ids[2]!)).toBe(true);
       expect(next.body.events.at(-1)?.kind).toBe('table.created');
       expect(next.body.nextBefore).toBeNull();

@@ -13,7 +13,9 @@ export function findPostgresBinDir(): string | null {
   if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim());
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => join(debian, v, 'bin')));
   }
   return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres'))) ?? null;
@@ -57,28 +59,48 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
     await chown(dir, owner.uid, owner.gid);
     await chmod(dir, 0o700);
   }
-  const run = (command: string, args: string[]) =>
-    owner ? (['runuser', ['-u', 'postgres', '--', command, ...args]] as const) : ([command, args] as const);
-
-  const [initCommand, initArgs] = run(join(binDir, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync',
-  ]);
-  const init = spawnSync(initCommand, [...initArgs], { encoding: 'utf8' });
+  // Node switches the user itself (spawn's uid/gid), so signals reach postgres directly rather
+  // than a wrapper such as runuser that would leave it running when killed.
+  const as = owner ? { uid: owner.uid, gid: owner.gid, env: { ...process.env, HOME: dir } } : {};
+  const init = spawnSync(
+    join(binDir, 'initdb'),
+    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+    { encoding: 'utf8', cwd: dir, ...as },
+  );
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
 
   const port = await freePort();
-  const [command, args] = run(join(binDir, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-    '-c', 'max_connections=200', '-c', 'shared_buffers=64MB',
-  ]);
-  const child: ChildProcess = spawn(command, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
+    '-c',
+    'shared_buffers=64MB',
+  ];
+  const child: ChildProcess = spawn(join(binDir, 'postgres'), args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: dir,
+    ...as,
+  });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
 
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGINT'); // fast shutdown
@@ -103,7 +125,7 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
       await sql.end({ timeout: 0 }).catch(() => undefined);
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`postgres did not accept connections in 30 s: ${String(error)}\n${log}`);
+        throw new Error(`postgres did not accept connections in 30 s:\n${log}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

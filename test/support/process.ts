@@ -22,7 +22,10 @@ export function runScript(entry: string, env: Record<string, string>) {
   });
 }
 
-export async function runToEnd(entry: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function runToEnd(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = runScript(entry, env);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
