@@ -1,0 +1,128 @@
+import {
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading,
+  Paragraph,
+  Textbox,
+} from '@utrecht/component-library-react/css-module';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+
+export function InvitePage() {
+  const { t, formatDate } = useI18n();
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const { setMe } = useSession();
+  const { data: preview, error: loadError } = useLoad(() => endpoints.previewInvitation(token), [token]);
+  const [name, setName] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (loadError) {
+    return (
+      <section className="tw-narrow">
+        <Heading level={1}>{t('invite.title')}</Heading>
+        <ErrorAlert error={loadError} />
+      </section>
+    );
+  }
+  if (!preview) return <Paragraph>{t('app.loading')}</Paragraph>;
+  const displayName = name ?? preview.name;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    if (!preview!.existingAccount) {
+      if (password.length < 12) return setProblem(t('invite.passwordTooShort'));
+      if (password !== repeat) return setProblem(t('invite.passwordMismatch'));
+    }
+    setBusy(true);
+    try {
+      const result = await endpoints.acceptInvitation(
+        token,
+        preview!.existingAccount ? { name: displayName } : { name: displayName, password },
+      );
+      setMe(result.me);
+      navigate(`/tables/${result.tableId}`, { replace: true });
+    } catch (cause) {
+      setError(cause);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="tw-narrow">
+      <Heading level={1}>{t('invite.title')}</Heading>
+      <Paragraph lead>
+        {t('invite.intro', {
+          table: preview.tableName,
+          role: t(`role.${preview.role}`),
+          organization: preview.organizationName,
+        })}
+      </Paragraph>
+      <Paragraph>{t('invite.email', { email: preview.email })}</Paragraph>
+      <Paragraph small>{t('invite.expires', { date: formatDate(preview.expiresAt) })}</Paragraph>
+      {preview.existingAccount ? <Paragraph>{t('invite.existing')}</Paragraph> : null}
+      <ErrorAlert error={error} />
+      {problem ? (
+        <div role="alert" className="tw-alert-error">
+          {problem}
+        </div>
+      ) : null}
+      <form onSubmit={submit}>
+        <FormField>
+          <FormLabel htmlFor="invite-name">{t('invite.name')}</FormLabel>
+          <Textbox
+            id="invite-name"
+            required
+            autoComplete="name"
+            value={displayName}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </FormField>
+        {preview.existingAccount ? null : (
+          <>
+            <FormField>
+              <FormLabel htmlFor="invite-password">{t('invite.password')}</FormLabel>
+              <FormFieldDescription id="invite-password-help">{t('invite.passwordHelp')}</FormFieldDescription>
+              <Textbox
+                id="invite-password"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={12}
+                aria-describedby="invite-password-help"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </FormField>
+            <FormField>
+              <FormLabel htmlFor="invite-repeat">{t('invite.passwordRepeat')}</FormLabel>
+              <Textbox
+                id="invite-repeat"
+                type="password"
+                autoComplete="new-password"
+                required
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+              />
+            </FormField>
+          </>
+        )}
+        <Button type="submit" appearance="primary-action-button" disabled={busy}>
+          {t('invite.accept')}
+        </Button>
+      </form>
+    </section>
+  );
+}

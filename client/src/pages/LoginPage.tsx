@@ -1,0 +1,84 @@
+import { Button, FormField, FormLabel, Heading, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+
+/** Only same-site paths: an open redirect after login would be a phishing aid. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { me, setMe } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const next = safeNext(params.get('next'));
+
+  if (me) return <Navigate to={next} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setMe(await endpoints.login(email, password));
+      navigate(next, { replace: true });
+    } catch (cause) {
+      setError(cause);
+      setBusy(false);
+    }
+  }
+
+  const rateLimited = error instanceof ApiError && error.code === 'rate_limited';
+  return (
+    <section className="tw-narrow">
+      <Heading level={1}>{t('login.title')}</Heading>
+      <Paragraph>{params.get('next') ? t('login.sessionExpired') : t('login.intro')}</Paragraph>
+      {rateLimited ? (
+        <div role="alert" className="tw-alert-error">
+          {t('login.rateLimited', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) })}
+        </div>
+      ) : (
+        <ErrorAlert error={error} />
+      )}
+      <form onSubmit={submit} noValidate={false}>
+        <FormField>
+          <FormLabel htmlFor="login-email">{t('login.email')}</FormLabel>
+          <Textbox
+            id="login-email"
+            data-testid="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </FormField>
+        <FormField>
+          <FormLabel htmlFor="login-password">{t('login.password')}</FormLabel>
+          <Textbox
+            id="login-password"
+            data-testid="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </FormField>
+        <Button type="submit" appearance="primary-action-button" data-testid="login-submit" disabled={busy}>
+          {busy ? t('login.busy') : t('login.submit')}
+        </Button>
+      </form>
+    </section>
+  );
+}

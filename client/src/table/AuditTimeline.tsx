@@ -1,0 +1,103 @@
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useState } from 'react';
+import type { AuditEventView } from '../../../shared/api.ts';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
+
+const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
+
+function roleName(t: Translate, role: unknown): string {
+  return (ROLES as readonly unknown[]).includes(role) ? t(`role.${role as Role}`) : str(role);
+}
+
+function rulesChanges(t: Translate, data: Record<string, unknown>): string {
+  const before = (data.before ?? {}) as Record<string, unknown>;
+  const after = (data.after ?? {}) as Record<string, unknown>;
+  const yesNo = (v: unknown) => (v ? t('yes') : t('no'));
+  const changes: string[] = [];
+  if (before.responsePeriodDays !== after.responsePeriodDays) {
+    changes.push(
+      t('audit.change.responsePeriod', { from: str(before.responsePeriodDays), to: str(after.responsePeriodDays) }),
+    );
+  }
+  if (before.silenceIsConsent !== after.silenceIsConsent) {
+    changes.push(
+      t('audit.change.silence', { from: yesNo(before.silenceIsConsent), to: yesNo(after.silenceIsConsent) }),
+    );
+  }
+  if (before.rulingRule !== after.rulingRule) changes.push(t('audit.change.ruling'));
+  return changes.join('; ') || '—';
+}
+
+/** One audit event as a Dutch sentence; kinds the client does not know yet get a generic line. */
+export function describeEvent(t: Translate, event: AuditEventView): string {
+  const d = event.data;
+  const params = {
+    actor: event.actor?.name ?? t('audit.system'),
+    organization: str(d.organizationName),
+    user: str(d.userName),
+    email: str(d.email),
+    role: roleName(t, d.role),
+    previousRole: roleName(t, d.previousRole),
+    phase: str(d.phaseName || d.to),
+    kind: event.kind,
+  };
+  switch (event.kind) {
+    case 'member.added':
+    case 'member.removed':
+    case 'role.assigned':
+    case 'role.changed':
+    case 'role.revoked':
+    case 'invitation.sent':
+    case 'invitation.revoked':
+    case 'invitation.accepted':
+    case 'phase.changed':
+    case 'table.created':
+      return t(`audit.${event.kind}`, params);
+    case 'rules.updated':
+      return t('audit.rules.updated', { ...params, changes: rulesChanges(t, d) });
+    default:
+      return t('audit.unknown', params);
+  }
+}
+
+export function AuditTimeline({ tableId }: { tableId: string }) {
+  const { t, formatDateTime } = useI18n();
+  const { data, setData, error } = useLoad(() => endpoints.audit(tableId), [tableId]);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  async function loadMore() {
+    if (!data?.nextBefore) return;
+    try {
+      const page = await endpoints.audit(tableId, data.nextBefore);
+      setData({ events: [...data.events, ...page.events], nextBefore: page.nextBefore });
+    } catch (cause) {
+      setMoreError(cause);
+    }
+  }
+  return (
+    <section aria-labelledby="audit-heading">
+      <Heading level={2} id="audit-heading">
+        {t('audit.title')}
+      </Heading>
+      <Paragraph>{t('audit.intro')}</Paragraph>
+      <ErrorAlert error={error ?? moreError} />
+      {data && data.events.length === 0 ? <Paragraph>{t('audit.none')}</Paragraph> : null}
+      <ol className="tw-timeline">
+        {data?.events.map((event) => (
+          <li key={event.id} data-testid="audit-event">
+            <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+            <span>{describeEvent(t, event)}</span>
+          </li>
+        ))}
+      </ol>
+      {data?.nextBefore ? (
+        <Button appearance="secondary-action-button" onClick={loadMore}>
+          {t('audit.more')}
+        </Button>
+      ) : null}
+    </section>
+  );
+}
