@@ -11,6 +11,7 @@ import { ApiError, errorBody, respondWithError } from './http/errors.ts';
 import { checkOrigin, loadSession, provideDeps } from './http/middleware.ts';
 import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { sectionRoutes, tableSectionRoutes } from './sections/routes.ts';
 import { tableRoutes } from './tables/routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/organizations', organizationRoutes)
     .route('/tables', tableRoutes)
     .route('/tables', tableInvitationRoutes)
+    .route('/tables', tableSectionRoutes)
+    .route('/sections', sectionRoutes)
     .route('/invitations', invitationRoutes);
   if (deps.config.mode !== 'production') api.route('/dev', devRoutes);
   api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));

@@ -2,7 +2,7 @@
  * The one small database interface the app talks to. Two implementations: PGlite (embedded,
  * the default) and postgres.js (a real PostgreSQL). Queries are always parameterized ($1, $2, …).
  */
-export type SqlParam = string | number | boolean | null | Date | string[] | Record<string, unknown>;
+export type SqlParam = string | number | boolean | null | Date | Uint8Array | string[] | Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 export interface Queryable {

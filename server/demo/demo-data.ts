@@ -102,3 +102,52 @@ export const DEMO_PHASES = [
     endsOn: '2034-12-31',
   },
 ];
+
+export const DEMO_PLAN = { title: 'Transformatieplan 2026-2030', periodStart: 2026, periodEnd: 2030 };
+
+type Block = { heading?: string; paragraph?: string; bullets?: string[] };
+
+/** The demo plan's sections (the regional template) with starter text, so a first visit shows a real plan. */
+export const DEMO_SECTIONS: Array<{ title: string; blocks: Block[] }> = [
+  {
+    title: 'Doelen en ambitie',
+    blocks: [
+      {
+        paragraph:
+          'Kinderen en jongeren in regio Alkmaar groeien zo thuis mogelijk op. Met dit plan geven gemeenten en aanbieders samen invulling aan de transformatiedoelen: ondersteuning van de eigen kracht, ambulantisering, meer uitstroom, minder instroom, zo thuis mogelijk en een heldere afbakening van de jeugdhulp.',
+      },
+      { bullets: ['Minder jeugdigen in verblijf, korter waar het moet', 'Meer hulp dichtbij huis, in het gewone leven', 'Minder administratie en de basis op orde'] },
+    ],
+  },
+  {
+    title: 'Afbouw verblijf en opbouw ambulant',
+    blocks: [
+      {
+        paragraph:
+          'In 2022 ging 20% van het budget naar herstelgericht verblijf voor 5% van de jeugdigen. We bouwen verblijfsplekken stapsgewijs af en investeren de vrijkomende middelen in ambulante en gezinsgerichte hulp.',
+      },
+    ],
+  },
+  {
+    title: 'Gezinshuizen en pleegzorg',
+    blocks: [{ paragraph: 'Waar een jeugdige niet thuis kan wonen, is een gezinshuis of pleeggezin de eerste keuze boven residentiële opvang.' }],
+  },
+  {
+    title: 'Randvoorwaarden',
+    blocks: [{ paragraph: 'Personeel, opleiding, samenwerking met het voorliggend veld en het onderwijs; één gezin, één plan.' }],
+  },
+  {
+    title: 'Financiën en tarieven',
+    blocks: [{ paragraph: 'Tarieven en het transformatiebudget per jaar; afspraken over frictiekosten bij de afbouw van verblijf.' }],
+  },
+  { title: 'Vastgoed', blocks: [{ paragraph: 'Wat gebeurt er met locaties die vrijkomen, en welke kleinschalige woonvormen zijn nodig?' }] },
+  {
+    title: "Monitoring en KPI's",
+    blocks: [{ paragraph: 'Halfjaarlijks rapporteren we aan colleges en raden over de voortgang, met de KPI’s per transformatiedoel.' }],
+  },
+  {
+    title: "Risico's en beheersmaatregelen",
+    blocks: [{ paragraph: 'Wachttijden, personeelstekort en continuïteit van zorg tijdens de afbouw.' }],
+  },
+  { title: 'Planning', blocks: [{ paragraph: 'Fasering 2026-2030 met mijlpalen per half jaar.' }] },
+];

@@ -1,7 +1,18 @@
 import { recordAuditEvent } from '../audit/record.ts';
 import type { Db } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PHASES, DEMO_REGION, DEMO_TABLE, DEMO_USERS } from './demo-data.ts';
+import * as Y from 'yjs';
+import { buildDocument, renderDocument } from '../collab/render.ts';
+import {
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_PHASES,
+  DEMO_PLAN,
+  DEMO_REGION,
+  DEMO_SECTIONS,
+  DEMO_TABLE,
+  DEMO_USERS,
+} from './demo-data.ts';
 
 export async function hasDemoData(db: Db): Promise<boolean> {
   const rows = await db.query('select 1 from regions where name = $1', [DEMO_REGION]);
@@ -66,6 +77,25 @@ export async function loadDemoData(db: Db, passwords: PasswordHasher, now: Date)
         user.role,
         now,
       ]);
+    }
+    const [plan] = await tx.query<{ id: string }>(
+      'insert into plans (table_id, title, period_start, period_end, created_at) values ($1, $2, $3, $4, $5) returning id',
+      [tableId, DEMO_PLAN.title, DEMO_PLAN.periodStart, DEMO_PLAN.periodEnd, now],
+    );
+    for (const [position, section] of DEMO_SECTIONS.entries()) {
+      const doc = new Y.Doc();
+      buildDocument(doc, section.blocks);
+      const { html, text } = renderDocument(doc);
+      const [row] = await tx.query<{ id: string }>(
+        `insert into sections (plan_id, table_id, title, position, content_html, content_text, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [plan!.id, tableId, section.title, position, html, text, now],
+      );
+      await tx.query(
+        'insert into doc_snapshots (doc_name, state, through_update_id, updated_at) values ($1, $2, 0, $3)',
+        [`section:${row!.id}`, Y.encodeStateAsUpdate(doc), now],
+      );
+      doc.destroy();
     }
     await recordAuditEvent(tx, {
       tableId,

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../app.ts';
@@ -8,6 +9,10 @@ import { systemClock, type AppDeps, type Clock } from '../deps.ts';
 import { hasDemoData, loadDemoData } from '../demo/load-demo.ts';
 import { argon2Passwords, mailTransport, migrateDatabase, openDatabase, ROOT_DIR } from './node-deps.ts';
 import { nodeAssets } from './node-assets.ts';
+import { attachCollab } from './node-collab.ts';
+import { isSectionLocked } from '../collab/authorize.ts';
+import { pgDocStore } from '../collab/pg-doc-store.ts';
+import { RoomRegistry } from '../collab/registry.ts';
 
 export interface NodeServerOptions {
   port: number;
@@ -28,12 +33,15 @@ export interface NodeServerOptions {
   clientDist?: string;
   clock?: Clock;
   log?: AppDeps['log'];
+  /** How long an empty room stays loaded before it is flushed and unloaded. */
+  idleUnloadMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  rooms: RoomRegistry;
   demoLoaded: boolean;
   close(): Promise<void>;
 }
@@ -89,15 +97,32 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     );
     server.once('error', reject);
   });
+  const rooms = new RoomRegistry(
+    {
+      store: pgDocStore(db),
+      now: () => clock.now(),
+      ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    },
+    (docName) => isSectionLocked(db, docName),
+  );
+  const collab = attachCollab(
+    server as Server,
+    { db, clock, trustedOrigins: deps.config.trustedOrigins, ...(options.log ? { log: options.log } : {}) },
+    rooms,
+  );
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     db,
+    rooms,
     demoLoaded,
     close() {
       closing ??= (async () => {
+        // Flush every room first: on shutdown nothing typed may be lost.
+        await collab.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           if ('closeAllConnections' in server) server.closeAllConnections();

@@ -1,0 +1,23 @@
+/** Where a room keeps its document: a log of updates plus a compacted snapshot. */
+export interface StoredDocument {
+  /** Snapshot first (if any), then the updates after it, in order. */
+  updates: Uint8Array[];
+  /** Number of log rows after the snapshot. */
+  logLength: number;
+}
+
+export interface FlushInfo {
+  html: string;
+  text: string;
+  /** The last person whose edit is in this batch. */
+  editorUserId: string | null;
+  at: Date;
+}
+
+export interface DocStore {
+  load(docName: string): Promise<StoredDocument>;
+  /** Appends one (merged) update and the derived content in one transaction; returns the log length. */
+  append(docName: string, update: Uint8Array, info: FlushInfo): Promise<number>;
+  /** Replaces the log with a snapshot of the full state. */
+  compact(docName: string, state: Uint8Array, at: Date): Promise<void>;
+}

@@ -1,0 +1,79 @@
+import { CLOSE } from './protocol.ts';
+import { Room, type Connection, type ConnectionInfo, type RoomOptions } from './room.ts';
+
+/**
+ * The rooms loaded in this process, one per document. Joins of a room that is still loading share
+ * the load; a room with no connections is flushed and unloaded after a grace period.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly options: RoomOptions & { idleUnloadMs?: number },
+    private readonly isLocked: (docName: string) => Promise<boolean>,
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  async room(name: string): Promise<Room> {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = (async () => Room.load(name, this.options, await this.isLocked(name)))();
+      this.rooms.set(name, room);
+      // A failed load must not leave a broken entry behind (nor an empty room that would overwrite).
+      room.catch(() => this.rooms.delete(name));
+    }
+    return room;
+  }
+
+  async join(name: string, connection: Connection, info: ConnectionInfo): Promise<Room> {
+    const room = await this.room(name);
+    const timer = this.idleTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(name);
+    }
+    room.join(connection, info);
+    return room;
+  }
+
+  leave(room: Room, connection: Connection): void {
+    room.leave(connection);
+    if (room.size > 0) return;
+    const timer = setTimeout(() => void this.unloadIfIdle(room), this.options.idleUnloadMs ?? 30_000);
+    this.idleTimers.set(room.name, timer);
+  }
+
+  private async unloadIfIdle(room: Room): Promise<void> {
+    this.idleTimers.delete(room.name);
+    if (room.size > 0) return;
+    try {
+      await room.flush();
+    } catch {
+      return; // the room retries its store; it unloads on a later idle check
+    }
+    if (room.size > 0 || room.hasPendingUpdates) return;
+    this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /** Sets a document's lock in its loaded room, if any (the database is the source of truth). */
+  async setLocked(name: string, locked: boolean): Promise<void> {
+    const room = this.rooms.get(name);
+    if (room) (await room).locked = locked;
+  }
+
+  /** Flushes every room and closes its connections; for shutdown. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    this.rooms.clear();
+    await Promise.allSettled(
+      rooms.map((result) => (result.status === 'fulfilled' ? result.value.shutdown(CLOSE.shuttingDown) : undefined)),
+    );
+  }
+}
