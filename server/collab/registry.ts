@@ -63,7 +63,7 @@ export class RoomRegistry {
   /** Sets a document's lock in its loaded room, if any (the database is the source of truth). */
   async setLocked(name: string, locked: boolean): Promise<void> {
     const room = this.rooms.get(name);
-    if (room) (await room).locked = locked;
+    if (room) (await room).setLocked(locked);
   }
 
   /** Flushes every room and closes its connections; for shutdown. */

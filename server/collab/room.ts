@@ -77,6 +77,16 @@ export class Room {
     return new Room(name, options, await options.store.load(name), locked);
   }
 
+  /** Locks or unlocks writes; on unlock every client is asked again for what the room does not have. */
+  setLocked(locked: boolean): void {
+    const wasLocked = this.locked;
+    this.locked = locked;
+    if (wasLocked && !locked) {
+      const step1 = syncStep1(this.doc);
+      for (const connection of this.clients.keys()) connection.send(step1);
+    }
+  }
+
   get size(): number {
     return this.clients.size;
   }
