@@ -9,8 +9,7 @@ import type { ConnectionInfo } from './room.ts';
 export const DOC_NAME = /^section:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export type UpgradeDecision =
-  | { ok: true; docName: string; info: ConnectionInfo }
-  | { ok: false; status: 400 | 401 | 403 | 404; message: string };
+  { ok: true; docName: string; info: ConnectionInfo } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -33,7 +32,11 @@ export async function authorizeUpgrade(
   const match = DOC_NAME.exec(docName);
   if (!match?.[1]) return { ok: false, status: 404, message: 'no such document' };
   const requestOrigin = new URL(request.url).origin;
-  if (request.origin !== undefined && request.origin !== requestOrigin && !deps.trustedOrigins.includes(request.origin)) {
+  if (
+    request.origin !== undefined &&
+    request.origin !== requestOrigin &&
+    !deps.trustedOrigins.includes(request.origin)
+  ) {
     return { ok: false, status: 403, message: `origin ${request.origin} is not accepted` };
   }
   const token = cookieValue(request.cookie, 'tafelwerk_session');

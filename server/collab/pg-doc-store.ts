@@ -29,7 +29,11 @@ export function pgDocStore(db: Db): DocStore {
 
     async append(docName, update, info: FlushInfo) {
       return db.transaction(async (tx) => {
-        await tx.query('insert into doc_updates (doc_name, data, created_at) values ($1, $2, $3)', [docName, update, info.at]);
+        await tx.query('insert into doc_updates (doc_name, data, created_at) values ($1, $2, $3)', [
+          docName,
+          update,
+          info.at,
+        ]);
         const section = SECTION_DOC.exec(docName)?.[1];
         if (section) {
           await tx.query(
@@ -51,9 +55,10 @@ export function pgDocStore(db: Db): DocStore {
 
     async compact(docName, state, at) {
       await db.transaction(async (tx) => {
-        const rows = await tx.query<{ max: number | null }>('select max(id) as max from doc_updates where doc_name = $1', [
-          docName,
-        ]);
+        const rows = await tx.query<{ max: number | null }>(
+          'select max(id) as max from doc_updates where doc_name = $1',
+          [docName],
+        );
         const through = rows[0]?.max ?? 0;
         await tx.query(
           `insert into doc_snapshots (doc_name, state, through_update_id, updated_at) values ($1, $2, $3, $4)

@@ -18,6 +18,10 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  isLoaded(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
   async room(name: string): Promise<Room> {
     let room = this.rooms.get(name);
     if (!room) {

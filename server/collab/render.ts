@@ -50,7 +50,10 @@ function renderText(text: Y.XmlText): string {
 function renderNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) return renderText(node);
   if (!(node instanceof Y.XmlElement)) return '';
-  const inner = node.toArray().map((child) => renderNode(child as Y.XmlElement | Y.XmlText)).join('');
+  const inner = node
+    .toArray()
+    .map((child) => renderNode(child as Y.XmlElement | Y.XmlText))
+    .join('');
   switch (node.nodeName) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 2));

@@ -116,7 +116,13 @@ export const DEMO_SECTIONS: Array<{ title: string; blocks: Block[] }> = [
         paragraph:
           'Kinderen en jongeren in regio Alkmaar groeien zo thuis mogelijk op. Met dit plan geven gemeenten en aanbieders samen invulling aan de transformatiedoelen: ondersteuning van de eigen kracht, ambulantisering, meer uitstroom, minder instroom, zo thuis mogelijk en een heldere afbakening van de jeugdhulp.',
       },
-      { bullets: ['Minder jeugdigen in verblijf, korter waar het moet', 'Meer hulp dichtbij huis, in het gewone leven', 'Minder administratie en de basis op orde'] },
+      {
+        bullets: [
+          'Minder jeugdigen in verblijf, korter waar het moet',
+          'Meer hulp dichtbij huis, in het gewone leven',
+          'Minder administratie en de basis op orde',
+        ],
+      },
     ],
   },
   {
@@ -130,20 +136,42 @@ export const DEMO_SECTIONS: Array<{ title: string; blocks: Block[] }> = [
   },
   {
     title: 'Gezinshuizen en pleegzorg',
-    blocks: [{ paragraph: 'Waar een jeugdige niet thuis kan wonen, is een gezinshuis of pleeggezin de eerste keuze boven residentiële opvang.' }],
+    blocks: [
+      {
+        paragraph:
+          'Waar een jeugdige niet thuis kan wonen, is een gezinshuis of pleeggezin de eerste keuze boven residentiële opvang.',
+      },
+    ],
   },
   {
     title: 'Randvoorwaarden',
-    blocks: [{ paragraph: 'Personeel, opleiding, samenwerking met het voorliggend veld en het onderwijs; één gezin, één plan.' }],
+    blocks: [
+      {
+        paragraph: 'Personeel, opleiding, samenwerking met het voorliggend veld en het onderwijs; één gezin, één plan.',
+      },
+    ],
   },
   {
     title: 'Financiën en tarieven',
-    blocks: [{ paragraph: 'Tarieven en het transformatiebudget per jaar; afspraken over frictiekosten bij de afbouw van verblijf.' }],
+    blocks: [
+      {
+        paragraph:
+          'Tarieven en het transformatiebudget per jaar; afspraken over frictiekosten bij de afbouw van verblijf.',
+      },
+    ],
   },
-  { title: 'Vastgoed', blocks: [{ paragraph: 'Wat gebeurt er met locaties die vrijkomen, en welke kleinschalige woonvormen zijn nodig?' }] },
+  {
+    title: 'Vastgoed',
+    blocks: [{ paragraph: 'Wat gebeurt er met locaties die vrijkomen, en welke kleinschalige woonvormen zijn nodig?' }],
+  },
   {
     title: "Monitoring en KPI's",
-    blocks: [{ paragraph: 'Halfjaarlijks rapporteren we aan colleges en raden over de voortgang, met de KPI’s per transformatiedoel.' }],
+    blocks: [
+      {
+        paragraph:
+          'Halfjaarlijks rapporteren we aan colleges en raden over de voortgang, met de KPI’s per transformatiedoel.',
+      },
+    ],
   },
   {
     title: "Risico's en beheersmaatregelen",

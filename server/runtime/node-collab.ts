@@ -11,7 +11,9 @@ import type { AppDeps, Clock } from '../deps.ts';
 const PATH = /^\/collab\/([^/?]+)$/;
 
 function refuse(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ error: { code: status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'not_found', message } });
+  const body = JSON.stringify({
+    error: { code: status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'not_found', message },
+  });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -20,7 +22,9 @@ function refuse(socket: Duplex, status: number, message: string): void {
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** Wires WebSocket upgrades at /collab/:docName to the rooms, after authorizing them. */
@@ -36,7 +40,11 @@ export function attachCollab(
     if (!path?.[1]) return refuse(socket, 404, 'no such endpoint');
     socket.on('error', () => socket.destroy());
     const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`;
-    authorizeUpgrade(deps, { url, cookie: request.headers.cookie, origin: request.headers.origin }, decodeURIComponent(path[1])).then(
+    authorizeUpgrade(
+      deps,
+      { url, cookie: request.headers.cookie, origin: request.headers.origin },
+      decodeURIComponent(path[1]),
+    ).then(
       (decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         wss.handleUpgrade(request, socket, head, (ws) => accept(ws, decision.docName, decision.info));

@@ -19,6 +19,7 @@ export async function startTestServer(options: {
   mode?: 'development' | 'test' | 'production';
   allowDemoLogin?: boolean;
   loadDemo?: boolean;
+  idleUnloadMs?: number;
 }): Promise<RunningServer> {
   return startNodeServer({
     port: 0,
@@ -27,6 +28,7 @@ export async function startTestServer(options: {
     loadDemo: options.loadDemo ?? true,
     allowDemoLogin: options.allowDemoLogin ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
   });
 }
 
@@ -43,6 +45,11 @@ export class Client {
     readonly baseUrl: string,
     private readonly origin: string | null = baseUrl,
   ) {}
+
+  /** The Cookie header this client sends (for WebSocket clients that share its session). */
+  get cookieHeader(): string | undefined {
+    return this.cookie;
+  }
 
   get hasSession(): boolean {
     return this.cookie !== undefined;

@@ -101,7 +101,11 @@ async function setup(options: { flushDelayMs?: number; compactAfter?: number; lo
   const seed = new Y.Doc();
   buildDocument(seed, [{ paragraph: 'Startversie' }]);
   store.snapshots.set('section:x', Y.encodeStateAsUpdate(seed));
-  const room = await Room.load('section:x', { store, now, flushDelayMs: options.flushDelayMs ?? 10, ...options }, options.locked);
+  const room = await Room.load(
+    'section:x',
+    { store, now, flushDelayMs: options.flushDelayMs ?? 10, ...options },
+    options.locked,
+  );
   return { store, room };
 }
 
@@ -205,7 +209,8 @@ describe('collab room', () => {
     const b = new FakeClient(room).connect('b', false);
     a.awareness.setLocalStateField('user', { name: 'Fatima' });
     a.toServer(
-      (encoder) => encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(a.awareness, [a.doc.clientID])),
+      (encoder) =>
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(a.awareness, [a.doc.clientID])),
       MESSAGE_AWARENESS,
     );
     expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Fatima' } });

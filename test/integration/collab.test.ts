@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { RunningServer } from '../../server/runtime/start.ts';
+import { Client, startTestServer } from '../support/app-server.ts';
+import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
+import { databaseBackends } from '../support/databases.ts';
+
+interface SectionsReply {
+  sections: Array<{ id: string; title: string; locked: boolean }>;
+}
+
+for (const backend of databaseBackends()) {
+  describe(`co-editing over real WebSockets on ${backend.name}`, () => {
+    let server: RunningServer;
+    let databaseUrl: string | undefined;
+    let drop: () => Promise<void>;
+    let alkmaar: Client;
+    let horizon: Client;
+    let council: Client;
+    let sectionIds: string[];
+    const open: Array<{ provider: { destroy(): void } }> = [];
+
+    function connect(client: Client | null, sectionId: string) {
+      const connection = connectProvider(server.url, `section:${sectionId}`, client?.cookieHeader);
+      open.push(connection);
+      return connection;
+    }
+
+    beforeAll(async () => {
+      const database = await backend.create();
+      databaseUrl = database.databaseUrl;
+      drop = database.drop;
+      server = await startTestServer({ databaseUrl, idleUnloadMs: 200 });
+      alkmaar = await new Client(server.url).login('beleid@alkmaar.demo');
+      horizon = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
+      council = await new Client(server.url).login('raadslid@alkmaar.demo');
+      const tableId = (await alkmaar.get<{ tables: Array<{ id: string }> }>('/api/tables')).body.tables[0]!.id;
+      sectionIds = (await alkmaar.get<SectionsReply>(`/api/tables/${tableId}/sections`)).body.sections.map((s) => s.id);
+    });
+    afterAll(async () => {
+      for (const connection of open) connection.provider.destroy();
+      await server?.close();
+      await drop?.();
+    });
+
+    it('lists the demo plan’s sections with their starter text', async () => {
+      expect(sectionIds).toHaveLength(9);
+      const content = await alkmaar.get<{ html: string; text: string }>(`/api/sections/${sectionIds[0]}/content`);
+      expect(content.body.text).toContain('zo thuis mogelijk');
+      const meta = await council.get<{ title: string; canEdit: boolean; plan: { title: string } }>(
+        `/api/sections/${sectionIds[0]}`,
+      );
+      expect(meta.body).toMatchObject({
+        title: 'Doelen en ambitie',
+        canEdit: false,
+        plan: { title: 'Transformatieplan 2026-2030' },
+      });
+    });
+
+    it('lets two stock y-websocket providers converge and stores the result', async () => {
+      const a = connect(alkmaar, sectionIds[1]!);
+      const b = connect(horizon, sectionIds[1]!);
+      await Promise.all([synced(a.provider), synced(b.provider)]);
+      expect(a.text()).toContain('In 2022 ging 20%');
+      appendParagraph(a.doc, 'Voorstel van de gemeente Alkmaar.');
+      appendParagraph(b.doc, 'Aanvulling van Horizon Jeugd.');
+      await waitFor(
+        () => a.text() === b.text() && a.text().includes('Horizon') && b.text().includes('Alkmaar'),
+        10_000,
+        'convergence',
+      );
+      await waitFor(
+        async () => {
+          const content = await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[1]}/content`);
+          return content.body.text === a.text();
+        },
+        10_000,
+        'stored content',
+      );
+      const meta = await alkmaar.get<{ lastEditedBy: { name: string } | null }>(`/api/sections/${sectionIds[1]}`);
+      expect(['Fatima El Idrissi', 'Anouk Jansen']).toContain(meta.body.lastEditedBy?.name);
+    });
+
+    it('shows a read-only council member the live text but never accepts their edits', async () => {
+      const writer = connect(alkmaar, sectionIds[2]!);
+      const reader = connect(council, sectionIds[2]!);
+      await Promise.all([synced(writer.provider), synced(reader.provider)]);
+      appendParagraph(reader.doc, 'Dit mag een raadslid niet schrijven.');
+      appendParagraph(writer.doc, 'Tekst van de gemeente.');
+      await waitFor(() => reader.text().includes('Tekst van de gemeente.'), 10_000, 'reader sees writer');
+      await server.rooms.room(`section:${sectionIds[2]}`).then((room) => room.flush());
+      const stored = await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[2]}/content`);
+      expect(stored.body.text).toContain('Tekst van de gemeente.');
+      expect(stored.body.text).not.toContain('raadslid');
+      expect(writer.text()).not.toContain('raadslid');
+    });
+
+    it('refuses an upgrade without a session (401), from a foreign origin (403) or to an unknown document (404)', async () => {
+      const statusOf = (url: string, headers: Record<string, string>) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(url, { headers });
+          ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          ws.on('open', () => {
+            ws.close();
+            resolve(101);
+          });
+          ws.on('error', () => undefined);
+        });
+      const base = server.url.replace(/^http/, 'ws');
+      const doc = `${base}/collab/section:${sectionIds[0]}`;
+      expect(await statusOf(doc, {})).toBe(401);
+      expect(await statusOf(doc, { cookie: alkmaar.cookieHeader!, origin: 'https://evil.example' })).toBe(403);
+      expect(
+        await statusOf(`${base}/collab/section:00000000-0000-0000-0000-000000000000`, {
+          cookie: alkmaar.cookieHeader!,
+        }),
+      ).toBe(404);
+      expect(await statusOf(`${base}/collab/anything`, { cookie: alkmaar.cookieHeader! })).toBe(404);
+      expect(await statusOf(doc, { cookie: alkmaar.cookieHeader! })).toBe(101);
+    });
+
+    it('closes a connection that sends garbage and keeps the room serving the others', async () => {
+      const good = connect(alkmaar, sectionIds[3]!);
+      await synced(good.provider);
+      const closed = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab/section:${sectionIds[3]}`, {
+          headers: { cookie: horizon.cookieHeader! },
+        });
+        ws.on('open', () => ws.send(Buffer.from([7, 7, 7])));
+        ws.on('close', (code) => resolve(code));
+      });
+      expect(closed).toBe(4400);
+      appendParagraph(good.doc, 'Nog steeds verbonden.');
+      await waitFor(
+        async () =>
+          (await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[3]}/content`)).body.text.includes(
+            'Nog steeds verbonden.',
+          ),
+        10_000,
+        'stored after garbage',
+      );
+    });
+
+    it('refuses every write to a locked section', async () => {
+      await server.db.query("update sections set locked = true, lock_reason = 'consent round' where id = $1", [
+        sectionIds[4]!,
+      ]);
+      await server.rooms.setLocked(`section:${sectionIds[4]}`, true);
+      const writer = connect(alkmaar, sectionIds[4]!);
+      await synced(writer.provider);
+      const before = (await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[4]}/content`)).body.text;
+      appendParagraph(writer.doc, 'Tijdens de consentronde.');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await server.rooms.room(`section:${sectionIds[4]}`).then((room) => room.flush());
+      expect((await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[4]}/content`)).body.text).toBe(before);
+      const meta = await alkmaar.get<{ locked: boolean; canEdit: boolean }>(`/api/sections/${sectionIds[4]}`);
+      expect(meta.body).toMatchObject({ locked: true, canEdit: false });
+    });
+
+    it('keeps the content across a server restart', async () => {
+      const a = connect(alkmaar, sectionIds[5]!);
+      await synced(a.provider);
+      appendParagraph(a.doc, 'Blijft bewaard na een herstart.');
+      await waitFor(async () =>
+        (await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[5]}/content`)).body.text.includes('herstart'),
+      );
+      const expected = a.text();
+      a.provider.destroy();
+      if (backend.name === 'postgres') {
+        await server.close();
+        server = await startTestServer({ databaseUrl, loadDemo: false });
+        alkmaar = await new Client(server.url).login('beleid@alkmaar.demo');
+      } else {
+        // PGlite in memory ends with its server; an unloaded room proves the same reload path.
+        await waitFor(() => !server.rooms.isLoaded(`section:${sectionIds[5]}`), 10_000, 'room unload');
+      }
+      const b = connect(alkmaar, sectionIds[5]!);
+      await synced(b.provider);
+      expect(b.text()).toBe(expected);
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { renderDocument } from '../../server/collab/render.ts';
+
+/** A stock y-websocket provider in Node, carrying a session cookie like a browser would. */
+export function connectProvider(baseUrl: string, docName: string, cookie: string | undefined, doc = new Y.Doc()) {
+  const origin = baseUrl;
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { ...(cookie ? { cookie } : {}), origin } });
+    }
+  }
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/collab', docName, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return { doc, provider, text: () => renderDocument(doc).text };
+}
+
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const fragment = doc.getXmlFragment('default');
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [paragraph]);
+}
+
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export function synced(provider: WebsocketProvider): Promise<void> {
+  return waitFor(() => provider.synced, 10_000, 'provider sync');
+}
