@@ -155,3 +155,33 @@ export interface HealthResponse {
   database: 'pglite' | 'postgres';
   migration: number;
 }
+
+export interface SectionView {
+  id: string;
+  tableId: string;
+  plan: { id: string; title: string };
+  title: string;
+  position: number;
+  locked: boolean;
+  lockReason: string | null;
+  /** Goals come with the plan work; until then an empty list. */
+  goals: Array<{ id: string; title: string }>;
+  lastEditedBy: { id: string; name: string; organizationName: string } | null;
+  lastEditedAt: string | null;
+}
+
+/** GET /api/tables/:id/sections */
+export interface SectionsResponse {
+  sections: SectionView[];
+}
+
+/** GET /api/sections/:id — canEdit: the viewer's role allows editing and the section is not locked. */
+export interface SectionDetail extends SectionView {
+  canEdit: boolean;
+}
+
+/** GET /api/sections/:id/content — derived on the server from the live document. */
+export interface SectionContent {
+  html: string;
+  text: string;
+}

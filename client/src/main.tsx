@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
 import { TablesPage } from './pages/TablesPage.tsx';
+import { SectionPage } from './section/SectionPage.tsx';
 import { SessionProvider } from './session.tsx';
 
 const router = createBrowserRouter([
@@ -26,6 +27,7 @@ const router = createBrowserRouter([
           { path: '/tables/:id', element: <TablePage tab="overview" /> },
           { path: '/tables/:id/audit', element: <TablePage tab="timeline" /> },
           { path: '/tables/:id/manage', element: <TablePage tab="manage" /> },
+          { path: '/sections/:id', element: <SectionPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
         ],
       },

@@ -1,19 +1,6 @@
+import type { SectionView } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 import { isoOrNull } from '../db/rows.ts';
-
-export interface SectionView {
-  id: string;
-  tableId: string;
-  plan: { id: string; title: string };
-  title: string;
-  position: number;
-  locked: boolean;
-  lockReason: string | null;
-  /** Goals come with the plan work; until then an empty list. */
-  goals: Array<{ id: string; title: string }>;
-  lastEditedBy: { id: string; name: string; organizationName: string } | null;
-  lastEditedAt: string | null;
-}
 
 interface SectionRow extends Record<string, unknown> {
   id: string;

@@ -1,3 +1,4 @@
+import type { SectionContent, SectionDetail, SectionsResponse } from '../../shared/api.ts';
 import { Hono, type Context } from 'hono';
 import { can } from '../../shared/permissions.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -21,17 +22,20 @@ async function readableSection(c: Context<AppEnv>) {
 
 export const tableSectionRoutes = new Hono<AppEnv>().get('/:id/sections', async (c) => {
   const access = await requireTableAction(c, 'section.read');
-  return c.json({ sections: await listSections(c.var.deps.db, access.tableId) });
+  const body: SectionsResponse = { sections: await listSections(c.var.deps.db, access.tableId) };
+  return c.json(body);
 });
 
 export const sectionRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const { section, role } = await readableSection(c);
-    return c.json({ ...section, canEdit: can(role, 'section.edit') && !section.locked });
+    const body: SectionDetail = { ...section, canEdit: can(role, 'section.edit') && !section.locked };
+    return c.json(body);
   })
   .get('/:id/content', async (c) => {
     const { section } = await readableSection(c);
     const content = await sectionContent(c.var.deps.db, section.id);
     if (!content) throw notFound('section');
-    return c.json(content);
+    const body: SectionContent = content;
+    return c.json(body);
   });

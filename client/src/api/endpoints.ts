@@ -7,6 +7,8 @@ import type {
   MeResponse,
   OrganizationsResponse,
   OutboxResponse,
+  SectionDetail,
+  SectionsResponse,
   TableDetail,
   TableRules,
   TablesResponse,
@@ -45,4 +47,6 @@ export const endpoints = {
   acceptInvitation: (token: string, input: { name: string; password?: string }) =>
     api<AcceptInvitationResponse>('POST', `/api/invitations/${enc(token)}/accept`, input),
   outbox: () => api<OutboxResponse>('GET', '/api/dev/outbox'),
+  sections: (tableId: string) => api<SectionsResponse>('GET', `/api/tables/${enc(tableId)}/sections`),
+  section: (id: string) => api<SectionDetail>('GET', `/api/sections/${enc(id)}`),
 };

@@ -9,6 +9,7 @@ import { AuditTimeline } from '../table/AuditTimeline.tsx';
 import { ManagePanel } from '../table/ManagePanel.tsx';
 import { MembersView } from '../table/MembersView.tsx';
 import { PhaseTimeline } from '../table/PhaseTimeline.tsx';
+import { PlanSections } from '../table/PlanSections.tsx';
 import { RulesView } from '../table/RulesView.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -62,6 +63,7 @@ export function TablePage({ tab }: { tab: TableTab }) {
       </nav>
       {tab === 'overview' ? (
         <>
+          <PlanSections tableId={table.id} />
           <PhaseTimeline phases={table.phases} />
           <RulesView rules={table.rules} />
           <MembersView table={table} />

@@ -1,0 +1,86 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { TableKit } from '@tiptap/extension-table';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
+import type { MeResponse } from '../../../shared/api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { colorFor, type Collab } from './useCollab.ts';
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useI18n();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+    }),
+  });
+  const button = (label: string, active: boolean, run: () => void) => (
+    <button type="button" className="tw-tool" aria-pressed={active} onClick={run}>
+      {label}
+    </button>
+  );
+  return (
+    <div role="toolbar" aria-label={t('editor.toolbar')} className="tw-toolbar">
+      {button(t('editor.bold'), state.bold, () => editor.chain().focus().toggleBold().run())}
+      {button(t('editor.italic'), state.italic, () => editor.chain().focus().toggleItalic().run())}
+      {button(t('editor.heading2'), state.h2, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
+      {button(t('editor.heading3'), state.h3, () => editor.chain().focus().toggleHeading({ level: 3 }).run())}
+      {button(t('editor.bulletList'), state.bullet, () => editor.chain().focus().toggleBulletList().run())}
+      {button(t('editor.orderedList'), state.ordered, () => editor.chain().focus().toggleOrderedList().run())}
+      {button(t('editor.quote'), state.quote, () => editor.chain().focus().toggleBlockquote().run())}
+      {button(t('editor.link'), state.link, () => {
+        if (editor.isActive('link')) return void editor.chain().focus().unsetLink().run();
+        const href = window.prompt(t('editor.linkPrompt'), 'https://');
+        if (href && /^(https?:|mailto:)/i.test(href)) editor.chain().focus().setLink({ href }).run();
+      })}
+      {button(t('editor.table'), false, () =>
+        editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      )}
+    </div>
+  );
+}
+
+/** The Tiptap editor bound to the section's Yjs document, with everyone's caret. */
+export function SectionEditor({ collab, me, editable }: { collab: Collab; me: MeResponse; editable: boolean }) {
+  const { t } = useI18n();
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+        TableKit,
+        Collaboration.configure({ document: collab.doc }),
+        CollaborationCaret.configure({
+          provider: collab.provider,
+          user: {
+            id: me.user.id,
+            name: me.user.name,
+            organization: me.user.organization.name,
+            color: colorFor(me.user.id),
+          },
+        }),
+      ],
+      editable,
+      editorProps: { attributes: { 'aria-label': t('editor.label'), class: 'tw-prose', 'data-testid': 'editor' } },
+    },
+    [collab.doc, collab.provider],
+  );
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+  if (!editor) return null;
+  return (
+    <div className="tw-editor">
+      {editable ? <Toolbar editor={editor} /> : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

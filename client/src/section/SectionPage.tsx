@@ -1,0 +1,72 @@
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { useSession } from '../session.tsx';
+import { Presence } from './Presence.tsx';
+import { SectionEditor } from './SectionEditor.tsx';
+import { useCollab, type CollabStatus } from './useCollab.ts';
+
+const STATUS_KEY = {
+  connecting: 'section.status.connecting',
+  connected: 'section.status.connected',
+  saving: 'section.status.saving',
+  offline: 'section.status.offline',
+  refused: 'section.status.refused',
+} as const satisfies Record<CollabStatus, string>;
+
+export function SectionPage() {
+  const { t, formatDateTime } = useI18n();
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const { data: section, error } = useLoad(() => endpoints.section(id), [id]);
+  const collab = useCollab(id);
+
+  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!section || !me) return <Paragraph>{t('app.loading')}</Paragraph>;
+
+  const status = collab?.status ?? 'connecting';
+  const editable = section.canEdit && status !== 'refused';
+  return (
+    <article>
+      <Paragraph small>
+        <Link to={`/tables/${section.tableId}`} className="utrecht-link">
+          {section.plan.title}
+        </Link>
+      </Paragraph>
+      <Heading level={1} data-testid="section-title">
+        {section.title}
+      </Heading>
+      <div className="tw-section-bar">
+        <span className={`tw-connection tw-connection-${status}`} role="status" data-testid="connection-status">
+          {t(STATUS_KEY[status])}
+        </span>
+        {section.lastEditedBy && section.lastEditedAt ? (
+          <span className="tw-muted">
+            {t('section.lastEdited', {
+              name: section.lastEditedBy.name,
+              organization: section.lastEditedBy.organizationName,
+              date: formatDateTime(section.lastEditedAt),
+            })}
+          </span>
+        ) : null}
+      </div>
+      {section.locked ? (
+        <Alert type="warning">
+          <Paragraph>{t('section.locked', { reason: section.lockReason ?? t('section.lockedNoReason') })}</Paragraph>
+        </Alert>
+      ) : !section.canEdit ? (
+        <Alert type="info">
+          <Paragraph>{t('section.readOnly')}</Paragraph>
+        </Alert>
+      ) : null}
+      {collab ? <Presence provider={collab.provider} /> : null}
+      {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
+    </article>
+  );
+}

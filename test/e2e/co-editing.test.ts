@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, screenshot } from '../support/browser.ts';
+import { startServerProcess, type ServerProcess } from '../support/process.ts';
+
+/** Two delegates and a council member in separate browser contexts, on one section. */
+describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dataDir: string;
+  const contexts: BrowserContext[] = [];
+
+  async function loggedIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill('demo-tafelwerk');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('table-link').first().click();
+    return page;
+  }
+
+  async function openSection(page: Page, title: string): Promise<void> {
+    await page.getByRole('link', { name: title }).click();
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Verbonden');
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tafelwerk-e2e-collab-'));
+    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows each keystroke, caret and presence to the others; a council member reads along', async () => {
+    const municipality = await loggedIn('beleid@alkmaar.demo');
+    const provider = await loggedIn('bestuur@horizon-jeugd.demo');
+    const council = await loggedIn('raadslid@alkmaar.demo');
+    for (const page of [municipality, provider, council]) await openSection(page, 'Gezinshuizen en pleegzorg');
+
+    const editorA = municipality.getByTestId('editor');
+    await editorA.click();
+    await municipality.keyboard.press('Control+End');
+    await municipality.keyboard.press('Enter');
+    await municipality.keyboard.type('Wij stellen 12 extra gezinshuisplekken voor in 2027.');
+
+    const editorB = provider.getByTestId('editor');
+    await expect.poll(() => editorB.textContent(), { timeout: 10_000 }).toContain('12 extra gezinshuisplekken');
+    await expect
+      .poll(() => council.getByTestId('editor').textContent(), { timeout: 10_000 })
+      .toContain('12 extra gezinshuisplekken');
+
+    // Presence: everyone sees the others, with name and organization.
+    await expect.poll(() => provider.getByTestId('presence').textContent()).toContain('Fatima El Idrissi');
+    await expect.poll(() => provider.getByTestId('presence').textContent()).toContain('Karin de Boer');
+    // The municipality's caret carries her name in the provider's editor.
+    await expect
+      .poll(() => provider.locator('.collaboration-carets__label').allTextContents())
+      .toContain('Fatima El Idrissi');
+
+    await editorB.click();
+    await provider.keyboard.press('Control+End');
+    await provider.keyboard.type(' Horizon Jeugd kan er 4 leveren.');
+    await expect.poll(() => editorA.textContent(), { timeout: 10_000 }).toContain('Horizon Jeugd kan er 4 leveren.');
+    await screenshot(provider, '08-section-co-editing');
+
+    // The council member's editor is not editable and says so.
+    expect(await council.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
+    expect(await council.getByText('U kunt deze sectie lezen, maar niet bewerken.').count()).toBe(1);
+    await screenshot(council, '09-section-read-only');
+
+    // What everyone sees is what the server stored.
+    await expect
+      .poll(
+        async () => {
+          const response = await municipality.request.get(
+            `${server.url}${new URL(municipality.url()).pathname.replace('/sections/', '/api/sections/')}/content`,
+          );
+          return ((await response.json()) as { text: string }).text;
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('Horizon Jeugd kan er 4 leveren.');
+  });
+});
