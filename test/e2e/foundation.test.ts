@@ -45,8 +45,8 @@ describe.runIf(chromiumAvailable())('foundation in Chromium', () => {
     expect(await page.getByTestId('members').textContent()).toContain('Horizon Jeugd');
     expect(await page.getByTestId('rules').textContent()).toContain('10 werkdagen');
     // A delegate sees the timeline but not the secretariat's management tab.
-    expect(await page.getByRole('link', { name: 'Tijdlijn' }).count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'Beheer' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tijdlijn', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Beheer', exact: true }).count()).toBe(0);
     await screenshot(page, '03-table');
 
     await page.getByTestId('logout').click();
@@ -76,7 +76,7 @@ describe.runIf(chromiumAvailable())('foundation in Chromium', () => {
     await page.getByTestId('login-password').fill('demo-tafelwerk');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('table-link').first().click();
-    await page.getByRole('link', { name: 'Beheer' }).click();
+    await page.getByRole('link', { name: 'Beheer', exact: true }).click();
 
     const form = page.getByTestId('invite-form');
     await form.getByLabel('E-mailadres').fill('jeugdarts@kompas-ggz.demo');
@@ -87,7 +87,7 @@ describe.runIf(chromiumAvailable())('foundation in Chromium', () => {
     await page.getByText('Uitnodiging verstuurd naar jeugdarts@kompas-ggz.demo').waitFor();
     await screenshot(page, '04-table-manage');
 
-    await page.getByRole('link', { name: 'Tijdlijn' }).click();
+    await page.getByRole('link', { name: 'Tijdlijn', exact: true }).click();
     await page.getByTestId('audit-event').first().waitFor();
     expect(await page.getByTestId('audit-event').first().textContent()).toContain('jeugdarts@kompas-ggz.demo');
     await screenshot(page, '05-table-timeline');
