@@ -1,22 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/app-server.ts';
 import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends } from '../support/databases.ts';
+import { freePort } from '../support/postgres-cluster.ts';
 import { startServerProcess, type ServerProcess } from '../support/process.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The server process killed hard or stopped politely, with editors connected. */
 for (const backend of databaseBackends()) {
