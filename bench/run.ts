@@ -49,6 +49,12 @@ async function main(): Promise<void> {
   const databaseUrl = cluster.adminUrl.replace(/\/postgres$/, '/bench');
   const servers: BenchServer[] = [];
   const db = openPostgres(databaseUrl, { max: 4 });
+  // An interrupted run must not leave its servers and PostgreSQL behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([...servers.map((s) => s.stop()), cluster.stop()]).then(() => process.exit(130));
+    });
+  }
   try {
     const ours = await startOurs(databaseUrl);
     servers.push(ours);
