@@ -1,11 +1,13 @@
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  { ignores: ['node_modules/', 'client/dist/', 'data/', 'test-results/', '.wrangler/', '.tmp/'] },
+// ESLint's own defineConfig (typescript-eslint's tseslint.config() is deprecated in its favour).
+export default defineConfig(
+  globalIgnores(['node_modules/', 'client/dist/', 'data/', 'test-results/', '.wrangler/', '.tmp/']),
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -14,6 +16,9 @@ export default tseslint.config(
     },
   },
   {
+    // The classic Rules of Hooks. The plugin's v7 preset (reactHooks.configs.flat.recommended) adds the React
+    // Compiler rules; it currently flags client/src/components/useLoad.ts (use-memo: non-literal deps list) and
+    // client/src/session.tsx (set-state-in-effect, a false positive: the state is set after an await).
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -23,6 +23,8 @@ export function databaseBackends(): DatabaseBackend[] {
       name: 'postgres',
       async create() {
         const name = `tafelwerk_test_${crypto.randomUUID().replaceAll('-', '')}`;
+        // Interpolated into CREATE/DROP DATABASE (identifiers cannot be parameters): never anything but this shape.
+        if (!/^tafelwerk_test_[0-9a-f]{32}$/.test(name)) throw new Error(`unexpected database name ${name}`);
         const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
         try {
           await admin.unsafe(`create database ${name}`);

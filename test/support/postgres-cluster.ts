@@ -99,8 +99,10 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const watchdog = child.pid ? startWatchdog(child.pid, dir) : undefined;
 
   const stop = async () => {
+    watchdog?.kill('SIGKILL');
     if (child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -132,4 +134,32 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
     }
   }
   return { adminUrl, stop };
+}
+
+/**
+ * Vitest skips global teardown when it is interrupted (SIGINT/SIGTERM to its main process) and nothing
+ * runs after a SIGKILL, which would leave PostgreSQL running. So a detached shell (its own session:
+ * a Ctrl-C to the terminal's process group does not reach it) waits for this process to go away,
+ * then shuts PostgreSQL down and removes its directory. stop() kills the watchdog first.
+ */
+function startWatchdog(postgresPid: number, dir: string): ChildProcess {
+  const script = `
+    trap '' INT HUP
+    while kill -0 "$1" 2>/dev/null; do sleep 1; done
+    kill -INT "$2" 2>/dev/null
+    i=0
+    while kill -0 "$2" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    kill -KILL "$2" 2>/dev/null
+    rm -rf "$3"
+  `;
+  const watchdog = spawn(
+    '/bin/sh',
+    ['-c', script, 'tafelwerk-pg-watchdog', String(process.pid), String(postgresPid), dir],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
+  watchdog.unref();
+  return watchdog;
 }

@@ -13,9 +13,10 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point of ours with the project's Node, as `npm start` does. */
+/** Runs a TypeScript entry point of ours with the project's Node, as `npm start` does (and stops it if we die). */
 export function runScript(entry: string, env: Record<string, string>) {
-  return spawn(NODE, ['--import', 'tsx', join(ROOT, entry)], {
+  const exitWithParent = join(ROOT, 'test', 'support', 'exit-with-parent.ts');
+  return spawn(NODE, ['--import', 'tsx', '--import', exitWithParent, join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
