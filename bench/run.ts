@@ -12,6 +12,15 @@ import { startOurs, startReference, type BenchServer } from './servers.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
+const SCENARIOS = ['memory', 'one-section', 'many-sections', 'cold-load'] as const;
+// `--only many-sections,cold-load` runs a subset (for iterating on one figure).
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const only = new Set(onlyArg ? onlyArg.split(',') : SCENARIOS);
+for (const name of only) {
+  if (!(SCENARIOS as readonly string[]).includes(name))
+    throw new Error(`unknown scenario ${name}: ${SCENARIOS.join(', ')}`);
+}
+const runs = (scenario: (typeof SCENARIOS)[number]) => only.has(scenario);
 
 interface Row {
   metric: string;
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
 
     // Memory per idle loaded section: one idle connection each to 200 fresh documents.
     const idleCount = quick ? 50 : 200;
-    for (const server of servers) {
+    for (const server of runs('memory') ? servers : []) {
       const before = server.rssBytes();
       const rooms = await connectRooms(server, names.slice(0, idleCount), 1, server === ours ? oursHeaders : {});
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -93,56 +102,62 @@ async function main(): Promise<void> {
       if (server === reference) rows[rows.length - 1] = { ...rows[rows.length - 2]!, reference: perSection };
       await closeAll(rooms);
     }
-    rows.splice(rows.length - 2, 1);
+    if (runs('memory')) rows.splice(rows.length - 2, 1);
 
     // 50 editors on one section.
     const one = names[idleCount]!;
     const fan: Record<string, { p50: number; p99: number; ups: number }> = {};
-    for (const server of servers) {
+    for (const server of runs('one-section') ? servers : []) {
       const rooms = await connectRooms(server, [`${one}`], 50, server === ours ? oursHeaders : {});
       const result = await fanOut(rooms, 40, SECONDS);
       const ups = await burst(rooms, quick ? 300 : 1000);
       fan[server.name] = { p50: result.p50, p99: result.p99, ups };
       await closeAll(rooms);
     }
-    const a = fan[ours.name]!;
-    const b = fan[reference.name]!;
-    rows.push({ metric: '50 editors: fan-out p50', ours: a.p50, reference: b.p50, unit: 'ms', target: '' });
-    rows.push({
-      metric: '50 editors: fan-out p99',
-      ours: a.p99,
-      reference: b.p99,
-      unit: 'ms',
-      target: '≤ 1.5× reference',
-    });
-    rows.push({ metric: '50 editors: sustained updates/s', ours: a.ups, reference: b.ups, unit: '/s', target: '' });
+    const a = fan[ours.name];
+    const b = fan[reference.name];
+    if (a && b) rows.push({ metric: '50 editors: fan-out p50', ours: a.p50, reference: b.p50, unit: 'ms', target: '' });
+    if (a && b)
+      rows.push({
+        metric: '50 editors: fan-out p99',
+        ours: a.p99,
+        reference: b.p99,
+        unit: 'ms',
+        target: '≤ 1.5× reference',
+      });
+    if (a && b)
+      rows.push({ metric: '50 editors: sustained updates/s', ours: a.ups, reference: b.ups, unit: '/s', target: '' });
 
     // 1 500 clients over 500 sections at 350 updates/s in total.
     const spread: Record<string, { p50: number; p99: number }> = {};
     const sectionCount = quick ? 100 : 500;
-    for (const server of servers) {
+    for (const server of runs('many-sections') ? servers : []) {
       const docs = names.slice(idleCount + 1, idleCount + 1 + sectionCount);
       const rooms = await connectRooms(server, docs, 3, server === ours ? oursHeaders : {});
       spread[server.name] = await fanOut(rooms, 350, SECONDS);
       await closeAll(rooms);
     }
-    rows.push({
-      metric: `${sectionCount * 3} clients / ${sectionCount} sections @350/s: p50`,
-      ours: spread[ours.name]!.p50,
-      reference: spread[reference.name]!.p50,
-      unit: 'ms',
-      target: '',
-    });
-    rows.push({
-      metric: `${sectionCount * 3} clients / ${sectionCount} sections @350/s: p99`,
-      ours: spread[ours.name]!.p99,
-      reference: spread[reference.name]!.p99,
-      unit: 'ms',
-      target: '< 5 ms',
-    });
+    const s1 = spread[ours.name];
+    const s2 = spread[reference.name];
+    if (s1 && s2)
+      rows.push({
+        metric: `${sectionCount * 3} clients / ${sectionCount} sections @350/s: p50`,
+        ours: s1.p50,
+        reference: s2.p50,
+        unit: 'ms',
+        target: '',
+      });
+    if (s1 && s2)
+      rows.push({
+        metric: `${sectionCount * 3} clients / ${sectionCount} sections @350/s: p99`,
+        ours: s1.p99,
+        reference: s2.p99,
+        unit: 'ms',
+        target: '< 5 ms',
+      });
 
     // Cold load of long histories (the reference keeps nothing, so it has no figure here).
-    for (const count of quick ? [10_000] : [10_000, 100_000]) {
+    for (const count of !runs('cold-load') ? [] : quick ? [10_000] : [10_000, 100_000]) {
       const { raw, compacted } = await coldLoad(db, count, count <= 10_000);
       if (raw !== null) {
         rows.push({

@@ -155,7 +155,10 @@ export class Room {
     const editor = this.clients.get(origin as Connection);
     if (editor) this.lastEditor = editor.info.userId;
     this.pending.push(update);
-    this.flushTimer ??= setTimeout(() => void this.flush(), this.options.flushDelayMs ?? 100);
+    // Flush on the window's boundaries, shared by every room in the process, so that the store can
+    // write all rooms' batches of one window together; no update waits longer than one window.
+    const window = this.options.flushDelayMs ?? 100;
+    this.flushTimer ??= setTimeout(() => void this.flush(), window - (Date.now() % window));
   };
 
   private onAwarenessUpdate = (

@@ -1,0 +1,87 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgDocStore } from '../../server/collab/pg-doc-store.ts';
+import type { Db } from '../../server/db/db.ts';
+import { loadDemoData } from '../../server/demo/load-demo.ts';
+import { migrateDatabase, openDatabase } from '../../server/runtime/node-deps.ts';
+import { databaseBackends } from '../support/databases.ts';
+
+function update(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const info = (text: string) => ({
+  html: `<p>${text}</p>`,
+  text,
+  editorUserId: null,
+  at: new Date('2026-11-27T10:00:00Z'),
+});
+
+/** The document store batches the appends of many rooms into one transaction, without mixing them up. */
+for (const backend of databaseBackends()) {
+  describe(`document store on ${backend.name}`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const database = await backend.create();
+      drop = database.drop;
+      db = await openDatabase({ databaseUrl: database.databaseUrl });
+      await migrateDatabase(db);
+      // Passwords are not used here: a trivial hasher keeps the setup fast.
+      await loadDemoData(db, { hash: async (p) => p, verify: async () => false }, new Date('2026-11-27T09:00:00Z'));
+    });
+    afterAll(async () => {
+      await db?.close();
+      await drop?.();
+    });
+
+    it('stores appends made in the same turn for many documents, each with its own log length', async () => {
+      const store = pgDocStore(db);
+      const names = Array.from({ length: 250 }, (_, i) => `test:${i}`);
+      const first = await Promise.all(names.map((name) => store.append(name, update(`${name} a`), info('a'))));
+      expect(first).toEqual(names.map(() => 1));
+      const second = await Promise.all(names.map((name) => store.append(name, update(`${name} b`), info('b'))));
+      expect(second).toEqual(names.map(() => 2));
+
+      const loaded = await store.load('test:7');
+      expect(loaded.logLength).toBe(2);
+      const doc = new Y.Doc();
+      for (const u of loaded.updates) Y.applyUpdate(doc, u);
+      expect(doc.getText('t').toString()).toContain('test:7 a');
+      expect(doc.getText('t').toString()).toContain('test:7 b');
+    });
+
+    it('updates the derived content of each section in the batch', async () => {
+      const sections = await db.query<{ id: string }>('select id from sections order by position limit 2');
+      expect(sections).toHaveLength(2);
+      const store = pgDocStore(db);
+      await Promise.all(
+        sections.map((s, i) => store.append(`section:${s.id}`, update(`tekst ${i}`), info(`tekst ${i}`))),
+      );
+      const rows = await db.query<{ id: string; content_text: string }>(
+        'select id, content_text from sections where id = $1 or id = $2',
+        [sections[0]!.id, sections[1]!.id],
+      );
+      expect(new Map(rows.map((r) => [r.id, r.content_text]))).toEqual(
+        new Map(sections.map((s, i) => [s.id, `tekst ${i}`])),
+      );
+    });
+
+    it('lets one failing document fail alone while the others of its batch are stored', async () => {
+      const store = pgDocStore(db);
+      // Matches the section pattern but is no uuid: its section update fails inside PostgreSQL.
+      const poison = `section:${'-'.repeat(36)}`;
+      const results = await Promise.allSettled([
+        store.append('test:ok-1', update('one'), info('one')),
+        store.append(poison, update('bad'), info('bad')),
+        store.append('test:ok-2', update('two'), info('two')),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.load('test:ok-2')).logLength).toBe(1);
+      expect((await store.load(poison)).logLength).toBe(0);
+    });
+  });
+}
