@@ -4,11 +4,22 @@ import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
+/** What the scenarios drive: one simulated editor, whatever protocol and client it uses. */
+export interface BenchClient {
+  /** Called with the receive time of every document update from others. */
+  onRemoteUpdate: ((at: number, update: Uint8Array) => void) | undefined;
+  /** Called with every update this client sends. */
+  onLocalUpdate: ((update: Uint8Array) => void) | undefined;
+  /** One keystroke-sized edit. */
+  type(text: string): void;
+  close(): Promise<void>;
+}
+
 /**
  * A simulated editor: a real WebSocket speaking the y-websocket protocol with its own Y.Doc, as the
  * stock provider does, but without the provider's timers so that thousands fit in one process.
  */
-export class LoadClient {
+export class LoadClient implements BenchClient {
   readonly doc = new Y.Doc();
   private ws!: WebSocket;
   synced = false;

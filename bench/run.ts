@@ -1,14 +1,15 @@
 /**
  * `npm run bench`: drives simulated editors (real WebSockets, y-websocket protocol) against
  * Tafelwerk (auth + persistence on a real PostgreSQL) and, with the same load in the same run,
- * against the reference @y/websocket-server 0.1.1 (in memory, no auth); prints figures and ratios.
+ * against the reference @y/websocket-server 0.1.1 (in memory, no auth) and against Hocuspocus 4 with
+ * its own provider (bench/hocuspocus-*.ts; in memory, no extensions, no auth); prints figures and ratios.
  */
 import postgres from 'postgres';
 import { openPostgres } from '../server/db/postgres.ts';
 import { findPostgresBinDir, freePort, startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { coldLoad } from './cold-load.ts';
 import { burst, closeAll, connectRooms, fanOut } from './scenarios.ts';
-import { startOurs, startReference, type BenchServer } from './servers.ts';
+import { startHocuspocus, startOurs, startReference, type BenchServer } from './servers.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
@@ -22,24 +23,42 @@ for (const name of only) {
 }
 const runs = (scenario: (typeof SCENARIOS)[number]) => only.has(scenario);
 
+type Peer = 'ours' | 'reference' | 'hocuspocus';
 interface Row {
   metric: string;
   ours: number;
   reference: number | null;
+  hocuspocus: number | null;
   unit: string;
   target: string;
 }
 const rows: Row[] = [];
 const fmt = (value: number | null, unit: string) =>
   value === null || Number.isNaN(value) ? '—' : `${value >= 100 ? value.toFixed(0) : value.toFixed(2)} ${unit}`;
+const ratio = (ours: number, peer: number | null) => (peer ? `${(ours / peer).toFixed(2)}×` : '—');
+
+/** One row from the figures of the peers that ran (a scenario runs on all of them or is skipped). */
+function addRow(metric: string, unit: string, target: string, figures: Partial<Record<Peer, number>>): void {
+  if (figures.ours === undefined) return;
+  rows.push({
+    metric,
+    ours: figures.ours,
+    reference: figures.reference ?? null,
+    hocuspocus: figures.hocuspocus ?? null,
+    unit,
+    target,
+  });
+}
 
 function printTable(): void {
-  const header = ['metric', 'tafelwerk', 'reference', 'ratio', 'target'];
+  const header = ['metric', 'tafelwerk', 'reference', 'ratio', 'hocuspocus 4', 'ratio (hp)', 'target'];
   const lines = rows.map((r) => [
     r.metric,
     fmt(r.ours, r.unit),
     fmt(r.reference, r.unit),
-    r.reference ? `${(r.ours / r.reference).toFixed(2)}×` : '—',
+    ratio(r.ours, r.reference),
+    fmt(r.hocuspocus, r.unit),
+    ratio(r.ours, r.hocuspocus),
     r.target,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -69,6 +88,13 @@ async function main(): Promise<void> {
     servers.push(ours);
     const reference = await startReference(await freePort());
     servers.push(reference);
+    const hocuspocus = await startHocuspocus(await freePort());
+    servers.push(hocuspocus);
+    const peers: [Peer, BenchServer][] = [
+      ['ours', ours],
+      ['reference', reference],
+      ['hocuspocus', hocuspocus],
+    ];
 
     const login = await fetch(`${ours.httpBase}/api/auth/login`, {
       method: 'POST',
@@ -87,93 +113,53 @@ async function main(): Promise<void> {
 
     // Memory per idle loaded section: one idle connection each to 200 fresh documents.
     const idleCount = quick ? 50 : 200;
-    for (const server of runs('memory') ? servers : []) {
+    const memory: Partial<Record<Peer, number>> = {};
+    for (const [peer, server] of runs('memory') ? peers : []) {
       const before = server.rssBytes();
       const rooms = await connectRooms(server, names.slice(0, idleCount), 1, server === ours ? oursHeaders : {});
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      const perSection = (server.rssBytes() - before) / idleCount / 1024;
-      rows.push({
-        metric: `memory per idle loaded section (${idleCount})`,
-        ours: server === ours ? perSection : NaN,
-        reference: null,
-        unit: 'KB',
-        target: '< 200 KB',
-      });
-      if (server === reference) rows[rows.length - 1] = { ...rows[rows.length - 2]!, reference: perSection };
+      memory[peer] = (server.rssBytes() - before) / idleCount / 1024;
       await closeAll(rooms);
     }
-    if (runs('memory')) rows.splice(rows.length - 2, 1);
+    addRow(`memory per idle loaded section (${idleCount})`, 'KB', '< 200 KB', memory);
 
     // 50 editors on one section.
     const one = names[idleCount]!;
-    const fan: Record<string, { p50: number; p99: number; ups: number }> = {};
-    for (const server of runs('one-section') ? servers : []) {
+    const fan: Record<'p50' | 'p99' | 'ups', Partial<Record<Peer, number>>> = { p50: {}, p99: {}, ups: {} };
+    for (const [peer, server] of runs('one-section') ? peers : []) {
       const rooms = await connectRooms(server, [`${one}`], 50, server === ours ? oursHeaders : {});
       const result = await fanOut(rooms, 40, SECONDS);
-      const ups = await burst(rooms, quick ? 300 : 1000);
-      fan[server.name] = { p50: result.p50, p99: result.p99, ups };
+      fan.p50[peer] = result.p50;
+      fan.p99[peer] = result.p99;
+      fan.ups[peer] = await burst(rooms, quick ? 300 : 1000);
       await closeAll(rooms);
     }
-    const a = fan[ours.name];
-    const b = fan[reference.name];
-    if (a && b) rows.push({ metric: '50 editors: fan-out p50', ours: a.p50, reference: b.p50, unit: 'ms', target: '' });
-    if (a && b)
-      rows.push({
-        metric: '50 editors: fan-out p99',
-        ours: a.p99,
-        reference: b.p99,
-        unit: 'ms',
-        target: '≤ 1.5× reference',
-      });
-    if (a && b)
-      rows.push({ metric: '50 editors: sustained updates/s', ours: a.ups, reference: b.ups, unit: '/s', target: '' });
+    addRow('50 editors: fan-out p50', 'ms', '', fan.p50);
+    addRow('50 editors: fan-out p99', 'ms', '≤ 1.5× reference', fan.p99);
+    addRow('50 editors: sustained updates/s', '/s', '', fan.ups);
 
     // 1 500 clients over 500 sections at 350 updates/s in total.
-    const spread: Record<string, { p50: number; p99: number }> = {};
+    const spread: Record<'p50' | 'p99', Partial<Record<Peer, number>>> = { p50: {}, p99: {} };
     const sectionCount = quick ? 100 : 500;
-    for (const server of runs('many-sections') ? servers : []) {
+    for (const [peer, server] of runs('many-sections') ? peers : []) {
       const docs = names.slice(idleCount + 1, idleCount + 1 + sectionCount);
       const rooms = await connectRooms(server, docs, 3, server === ours ? oursHeaders : {});
-      spread[server.name] = await fanOut(rooms, 350, SECONDS);
+      const result = await fanOut(rooms, 350, SECONDS);
+      spread.p50[peer] = result.p50;
+      spread.p99[peer] = result.p99;
       await closeAll(rooms);
     }
-    const s1 = spread[ours.name];
-    const s2 = spread[reference.name];
-    if (s1 && s2)
-      rows.push({
-        metric: `${sectionCount * 3} clients / ${sectionCount} sections @350/s: p50`,
-        ours: s1.p50,
-        reference: s2.p50,
-        unit: 'ms',
-        target: '',
-      });
-    if (s1 && s2)
-      rows.push({
-        metric: `${sectionCount * 3} clients / ${sectionCount} sections @350/s: p99`,
-        ours: s1.p99,
-        reference: s2.p99,
-        unit: 'ms',
-        target: '< 5 ms',
-      });
+    addRow(`${sectionCount * 3} clients / ${sectionCount} sections @350/s: p50`, 'ms', '', spread.p50);
+    addRow(`${sectionCount * 3} clients / ${sectionCount} sections @350/s: p99`, 'ms', '< 5 ms', spread.p99);
 
-    // Cold load of long histories (the reference keeps nothing, so it has no figure here).
+    // Cold load of long histories (neither peer keeps anything, so they have no figure here).
     for (const count of !runs('cold-load') ? [] : quick ? [10_000] : [10_000, 100_000]) {
       const { raw, compacted } = await coldLoad(db, count, count <= 10_000);
       if (raw !== null) {
-        rows.push({
-          metric: `cold load, ${count} updates, raw log`,
-          ours: raw,
-          reference: null,
-          unit: 'ms',
-          target: '',
-        });
+        addRow(`cold load, ${count} updates, raw log`, 'ms', '', { ours: raw });
       }
-      rows.push({
-        metric: `cold load, ${count} updates, compacted`,
+      addRow(`cold load, ${count} updates, compacted`, 'ms', count === 100_000 ? '< 200 ms' : '', {
         ours: compacted,
-        reference: null,
-        unit: 'ms',
-        target: count === 100_000 ? '< 200 ms' : '',
       });
     }
   } finally {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { LoadClient } from './load-client.ts';
+import { HocuspocusLoadClient } from './hocuspocus-client.ts';
+import { LoadClient, type BenchClient } from './load-client.ts';
 import type { BenchServer } from './servers.ts';
 
 export interface FanOutResult {
@@ -14,11 +15,25 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** The update's identity: its author and first clock, the same on every receiver. */
-function keyOf(update: Uint8Array): string {
+/**
+ * The identities of the edits in an update: author and clock of each, the same on every receiver.
+ * Every edit the scenarios make is one character, so one clock; an update may carry several
+ * (Hocuspocus merges the updates of one event-loop turn into one broadcast).
+ */
+function keysOf(update: Uint8Array): string[] {
   const meta = Y.parseUpdateMeta(update);
-  const [client, clock] = [...meta.from.entries()][0] ?? [0, 0];
-  return `${client}:${clock}`;
+  const keys: string[] = [];
+  for (const [client, from] of meta.from) {
+    const to = meta.to.get(client) ?? from + 1;
+    for (let clock = from; clock < to; clock++) keys.push(`${client}:${clock}`);
+  }
+  return keys;
+}
+
+function connectClient(server: BenchServer, docName: string, headers: Record<string, string>): Promise<BenchClient> {
+  return server.protocol === 'hocuspocus'
+    ? HocuspocusLoadClient.connect(server.wsBase, docName)
+    : LoadClient.connect(`${server.wsBase}/${docName}`, headers);
 }
 
 export async function connectRooms(
@@ -26,18 +41,14 @@ export async function connectRooms(
   docNames: string[],
   perDoc: number,
   headers: Record<string, string>,
-): Promise<LoadClient[][]> {
-  const rooms: LoadClient[][] = [];
+): Promise<BenchClient[][]> {
+  const rooms: BenchClient[][] = [];
   for (const name of docNames) {
     // A few at a time per room, so that connection storms do not dominate the figures.
-    const clients: LoadClient[] = [];
+    const clients: BenchClient[] = [];
     for (let i = 0; i < perDoc; i += 25) {
       const batch = Math.min(25, perDoc - i);
-      clients.push(
-        ...(await Promise.all(
-          Array.from({ length: batch }, () => LoadClient.connect(`${server.wsBase}/${name}`, headers)),
-        )),
-      );
+      clients.push(...(await Promise.all(Array.from({ length: batch }, () => connectClient(server, name, headers)))));
     }
     rooms.push(clients);
   }
@@ -48,23 +59,25 @@ export async function connectRooms(
  * Sends `rate` updates per second for `seconds`, each from a random editor of a random room, and
  * records for each the time until every other client in its room has it.
  */
-export async function fanOut(rooms: LoadClient[][], rate: number, seconds: number): Promise<FanOutResult> {
+export async function fanOut(rooms: BenchClient[][], rate: number, seconds: number): Promise<FanOutResult> {
   const outstanding = new Map<string, { sentAt: number; waiting: number; last: number }>();
   const latencies: number[] = [];
   for (const clients of rooms) {
     for (const client of clients) {
       client.onLocalUpdate = (update) => {
-        outstanding.set(keyOf(update), { sentAt: performance.now(), waiting: clients.length - 1, last: 0 });
+        const sentAt = performance.now();
+        for (const key of keysOf(update)) outstanding.set(key, { sentAt, waiting: clients.length - 1, last: 0 });
       };
       client.onRemoteUpdate = (at, update) => {
-        const key = keyOf(update);
-        const entry = outstanding.get(key);
-        if (!entry) return;
-        entry.waiting--;
-        entry.last = Math.max(entry.last, at);
-        if (entry.waiting === 0) {
-          latencies.push(entry.last - entry.sentAt);
-          outstanding.delete(key);
+        for (const key of keysOf(update)) {
+          const entry = outstanding.get(key);
+          if (!entry) continue;
+          entry.waiting--;
+          entry.last = Math.max(entry.last, at);
+          if (entry.waiting === 0) {
+            latencies.push(entry.last - entry.sentAt);
+            outstanding.delete(key);
+          }
         }
       };
     }
@@ -87,14 +100,14 @@ export async function fanOut(rooms: LoadClient[][], rate: number, seconds: numbe
 }
 
 /** As many updates as the server will take: the rate at which every editor of a room has them all. */
-export async function burst(rooms: LoadClient[][], count: number): Promise<number> {
+export async function burst(rooms: BenchClient[][], count: number): Promise<number> {
   let delivered = 0;
   let expected = 0;
   for (const clients of rooms) {
     for (const client of clients) {
       client.onLocalUpdate = undefined;
-      client.onRemoteUpdate = () => {
-        delivered++;
+      client.onRemoteUpdate = (_at, update) => {
+        delivered += keysOf(update).length;
       };
     }
   }
@@ -110,6 +123,6 @@ export async function burst(rooms: LoadClient[][], count: number): Promise<numbe
   return count / ((performance.now() - start) / 1000);
 }
 
-export async function closeAll(rooms: LoadClient[][]): Promise<void> {
+export async function closeAll(rooms: BenchClient[][]): Promise<void> {
   await Promise.all(rooms.flat().map((client) => client.close()));
 }

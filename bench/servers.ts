@@ -8,6 +8,8 @@ const NODE = process.execPath;
 
 export interface BenchServer {
   name: string;
+  /** Which wire protocol, and so which load client, the server speaks. */
+  protocol: 'y-websocket' | 'hocuspocus';
   wsBase: string;
   httpBase: string;
   pid: number;
@@ -39,9 +41,16 @@ function rssOf(pid: number): number {
   return Number(kb ?? 0) * 1024;
 }
 
-function wrap(name: string, child: ChildProcess, httpBase: string, wsBase: string): BenchServer {
+function wrap(
+  name: string,
+  protocol: BenchServer['protocol'],
+  child: ChildProcess,
+  httpBase: string,
+  wsBase: string,
+): BenchServer {
   return {
     name,
+    protocol,
     httpBase,
     wsBase,
     pid: child.pid!,
@@ -65,7 +74,7 @@ export async function startOurs(databaseUrl: string): Promise<BenchServer> {
   });
   const match = await waitForLine(child, /draait op (http:\/\/\S+)/, 'tafelwerk');
   const httpBase = match[1]!;
-  return wrap('tafelwerk', child, httpBase, httpBase.replace(/^http/, 'ws') + '/collab');
+  return wrap('tafelwerk', 'y-websocket', child, httpBase, httpBase.replace(/^http/, 'ws') + '/collab');
 }
 
 /** The reference: @y/websocket-server 0.1.1, in memory, no auth. */
@@ -76,5 +85,16 @@ export async function startReference(port: number): Promise<BenchServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForLine(child, /running at/, 'reference');
-  return wrap('@y/websocket-server 0.1.1', child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}`);
+  return wrap('@y/websocket-server 0.1.1', 'y-websocket', child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}`);
+}
+
+/** The third peer: Hocuspocus 4 (bench/hocuspocus-server.ts), in memory, no extensions, no auth. */
+export async function startHocuspocus(port: number): Promise<BenchServer> {
+  const child = spawn(NODE, ['--import', 'tsx', join(ROOT, 'bench/hocuspocus-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /hocuspocus running at/, 'hocuspocus');
+  return wrap('hocuspocus 4', 'hocuspocus', child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}`);
 }
