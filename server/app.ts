@@ -5,12 +5,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes, meRoutes } from './auth/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { devRoutes } from './dev/routes.ts';
+import { tableCoverageRoutes } from './coverage/routes.ts';
+import { kpiRoutes, tableGoalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { ApiError, errorBody, respondWithError } from './http/errors.ts';
 import { checkOrigin, loadSession, provideDeps } from './http/middleware.ts';
 import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { tablePlanRoutes } from './plans/routes.ts';
+import { tableSearchRoutes } from './search/routes.ts';
 import { sectionRoutes, tableSectionRoutes } from './sections/routes.ts';
 import { tableRoutes } from './tables/routes.ts';
 
@@ -34,6 +38,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/tables', tableRoutes)
     .route('/tables', tableInvitationRoutes)
     .route('/tables', tableSectionRoutes)
+    .route('/tables', tablePlanRoutes)
+    .route('/tables', tableGoalRoutes)
+    .route('/tables', tableCoverageRoutes)
+    .route('/tables', tableSearchRoutes)
+    .route('/kpis', kpiRoutes)
     .route('/sections', sectionRoutes)
     .route('/invitations', invitationRoutes);
   if (deps.config.mode !== 'production') api.route('/dev', devRoutes);

@@ -40,6 +40,14 @@ export interface AppConfig {
   publicUrl?: string;
 }
 
+/** What the app may ask of the runtime's collaboration rooms. */
+export interface CollabControl {
+  /** Who has each document open now (user ids). */
+  presence(docNames: readonly string[]): Map<string, readonly string[]>;
+  /** Applies a section's lock to its loaded room, if any (the database is the source of truth). */
+  setLocked(docName: string, locked: boolean): Promise<void>;
+}
+
 export interface AppDeps {
   db: Db;
   clock: Clock;
@@ -49,5 +57,6 @@ export interface AppDeps {
   /** The client's address as the runtime sees it, for rate limiting. */
   clientAddress(c: Context): string;
   assets?: Assets;
+  collab?: CollabControl;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }

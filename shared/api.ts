@@ -1,4 +1,5 @@
 /** JSON shapes of the HTTP API, shared by the server (which produces them) and the client. */
+import type { KpiDirection, KpiStatus, KpiUnit, NationalGoal } from './goals.ts';
 import type { Action } from './permissions.ts';
 import type { OrganizationKind, Role, RulingRule } from './roles.ts';
 
@@ -156,18 +157,41 @@ export interface HealthResponse {
   migration: number;
 }
 
+export interface OrganizationRef {
+  id: string;
+  name: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  organizationName: string;
+}
+
+/**
+ * Where a section stands. Until consent rounds exist every live section is a draft; a locked
+ * section refuses edits (its lockReason says why).
+ */
+export type SectionState = 'draft';
+
 export interface SectionView {
   id: string;
   tableId: string;
   plan: { id: string; title: string };
   title: string;
   position: number;
+  state: SectionState;
   locked: boolean;
   lockReason: string | null;
-  /** Goals come with the plan work; until then an empty list. */
+  archived: boolean;
+  /** The organizations that write this section. */
+  drafters: OrganizationRef[];
+  /** The goals this section serves. */
   goals: Array<{ id: string; title: string }>;
-  lastEditedBy: { id: string; name: string; organizationName: string } | null;
+  lastEditedBy: PersonRef | null;
   lastEditedAt: string | null;
+  /** People with the section open right now. */
+  present: PersonRef[];
 }
 
 /** GET /api/tables/:id/sections */
@@ -178,10 +202,106 @@ export interface SectionsResponse {
 /** GET /api/sections/:id — canEdit: the viewer's role allows editing and the section is not locked. */
 export interface SectionDetail extends SectionView {
   canEdit: boolean;
+  canLinkGoals: boolean;
 }
 
 /** GET /api/sections/:id/content — derived on the server from the live document. */
 export interface SectionContent {
   html: string;
   text: string;
+}
+
+export interface PlanView {
+  id: string;
+  tableId: string;
+  title: string;
+  periodStart: number;
+  periodEnd: number;
+  archived: boolean;
+  createdAt: string;
+}
+
+/** GET /api/tables/:id/plans — each plan with its sections (archived ones last, flagged). */
+export interface PlansResponse {
+  plans: Array<PlanView & { sections: SectionView[] }>;
+  templates: Record<string, readonly string[]>;
+  canManage: boolean;
+}
+
+export interface PrincipleView {
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+}
+
+export interface MeasurementView {
+  period: string;
+  value: number;
+  source: string;
+  note: string;
+  recordedBy: PersonRef;
+  recordedAt: string;
+}
+
+export interface KpiView {
+  id: string;
+  goalId: string;
+  position: number;
+  indicator: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  baseline: { year: number; value: number };
+  targets: Array<{ year: number; value: number }>;
+  measurements: MeasurementView[];
+  status: { status: KpiStatus; period: string | null };
+}
+
+export interface GoalView {
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  nationalGoal: NationalGoal | null;
+  principleIds: string[];
+  kpis: KpiView[];
+  /** Live (not archived) sections that serve this goal. */
+  sectionIds: string[];
+}
+
+/** GET /api/tables/:id/goals */
+export interface GoalsResponse {
+  principles: PrincipleView[];
+  goals: GoalView[];
+  /** The years targets may be set for: the span of the table's live plans (null without a plan). */
+  planPeriod: { start: number; end: number } | null;
+  canManage: boolean;
+  canMeasure: boolean;
+}
+
+/** GET /api/tables/:id/goals/:goalId */
+export interface GoalDetail {
+  goal: GoalView;
+  principles: PrincipleView[];
+  sections: Array<{ id: string; title: string; planTitle: string; locked: boolean }>;
+  planPeriod: { start: number; end: number } | null;
+  canManage: boolean;
+  canMeasure: boolean;
+}
+
+/** GET /api/tables/:id/coverage — goals × live sections of the table's live plans. */
+export interface CoverageResponse {
+  goals: Array<{ id: string; title: string; position: number }>;
+  sections: Array<{ id: string; title: string; position: number; planId: string; planTitle: string }>;
+  links: Array<{ sectionId: string; goalId: string }>;
+  uncoveredGoals: string[];
+  unlinkedSections: string[];
+}
+
+export type SearchKind = 'section' | 'goal' | 'kpi' | 'principle';
+
+/** GET /api/tables/:id/search?q= — snippet marks matches between \u0002 and \u0003. */
+export interface SearchResponse {
+  query: string;
+  results: Array<{ kind: SearchKind; id: string; title: string; snippet: string; goalId: string | null; rank: number }>;
 }

@@ -52,6 +52,11 @@ export async function authorizeUpgrade(
 export async function isSectionLocked(db: Db, docName: string): Promise<boolean> {
   const id = DOC_NAME.exec(docName)?.[1];
   if (!id) return true;
-  const rows = await db.query<{ locked: boolean }>('select locked from sections where id = $1', [id]);
+  // Archived sections, and the sections of an archived plan, are history: nobody writes in them.
+  const rows = await db.query<{ locked: boolean }>(
+    `select s.locked or s.archived_at is not null or p.archived_at is not null as locked
+       from sections s join plans p on p.id = s.plan_id where s.id = $1`,
+    [id],
+  );
   return rows[0]?.locked ?? true;
 }

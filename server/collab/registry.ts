@@ -7,6 +7,8 @@ import { Room, type Connection, type ConnectionInfo, type RoomOptions } from './
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The rooms whose load has finished, for synchronous questions (who is here). */
+  private readonly loaded = new Map<string, Room>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -27,6 +29,7 @@ export class RoomRegistry {
     if (!room) {
       room = (async () => Room.load(name, this.options, await this.isLocked(name)))();
       this.rooms.set(name, room);
+      room.then((r) => this.loaded.set(name, r)).catch(() => undefined);
       // A failed load must not leave a broken entry behind (nor an empty room that would overwrite).
       room.catch(() => this.rooms.delete(name));
     }
@@ -61,7 +64,18 @@ export class RoomRegistry {
     }
     if (room.size > 0 || room.hasPendingUpdates) return;
     this.rooms.delete(room.name);
+    this.loaded.delete(room.name);
     room.destroy();
+  }
+
+  /** Who is connected to each of these documents right now (documents nobody has open are left out). */
+  presence(names: readonly string[]): Map<string, readonly string[]> {
+    const result = new Map<string, readonly string[]>();
+    for (const name of names) {
+      const users = this.loaded.get(name)?.userIds() ?? [];
+      if (users.length > 0) result.set(name, users);
+    }
+    return result;
   }
 
   /** Sets a document's lock in its loaded room, if any (the database is the source of truth). */
@@ -76,6 +90,7 @@ export class RoomRegistry {
     this.idleTimers.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
+    this.loaded.clear();
     await Promise.allSettled(
       rooms.map((result) => (result.status === 'fulfilled' ? result.value.shutdown(CLOSE.shuttingDown) : undefined)),
     );

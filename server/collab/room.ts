@@ -91,6 +91,11 @@ export class Room {
     return this.clients.size;
   }
 
+  /** The people connected now, each once, in the order they came. */
+  userIds(): string[] {
+    return [...new Set([...this.clients.values()].map((client) => client.info.userId))];
+  }
+
   join(connection: Connection, info: ConnectionInfo): void {
     this.clients.set(connection, { info, awarenessIds: new Set() });
     connection.send(syncStep1(this.doc));

@@ -68,6 +68,15 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     throw error;
   }
 
+  const rooms = new RoomRegistry(
+    {
+      store: pgDocStore(db),
+      now: () => clock.now(),
+      ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    },
+    (docName) => isSectionLocked(db, docName),
+  );
   const deps: AppDeps = {
     db,
     clock,
@@ -86,6 +95,10 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       }
       return getConnInfo(c).remote.address ?? 'unknown';
     },
+    collab: {
+      presence: (names) => rooms.presence(names),
+      setLocked: (name, locked) => rooms.setLocked(name, locked),
+    },
     assets: nodeAssets(options.clientDist ?? join(ROOT_DIR, 'client', 'dist')),
     ...(options.log ? { log: options.log } : {}),
   };
@@ -97,15 +110,6 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     );
     server.once('error', reject);
   });
-  const rooms = new RoomRegistry(
-    {
-      store: pgDocStore(db),
-      now: () => clock.now(),
-      ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
-      ...(options.log ? { log: options.log } : {}),
-    },
-    (docName) => isSectionLocked(db, docName),
-  );
   const collab = attachCollab(
     server as Server,
     { db, clock, trustedOrigins: deps.config.trustedOrigins, ...(options.log ? { log: options.log } : {}) },

@@ -1,4 +1,4 @@
-import type { SectionView } from '../../shared/api.ts';
+import type { PersonRef, SectionView } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 import { isoOrNull } from '../db/rows.ts';
 
@@ -11,6 +11,8 @@ interface SectionRow extends Record<string, unknown> {
   position: number;
   locked: boolean;
   lock_reason: string | null;
+  archived_at: Date | null;
+  plan_archived_at: Date | null;
   editor_id: string | null;
   editor_name: string | null;
   editor_org: string | null;
@@ -18,41 +20,92 @@ interface SectionRow extends Record<string, unknown> {
 }
 
 const SELECT_SECTION = `select s.id, s.table_id, p.id as plan_id, p.title as plan_title, s.title, s.position, s.locked,
-                               s.lock_reason, u.id as editor_id, u.name as editor_name, o.name as editor_org,
-                               s.last_edited_at
+                               s.lock_reason, s.archived_at, p.archived_at as plan_archived_at, u.id as editor_id, u.name as editor_name,
+                               o.name as editor_org, s.last_edited_at
                           from sections s
                           join plans p on p.id = s.plan_id
                           left join users u on u.id = s.last_edited_by
                           left join organizations o on o.id = u.organization_id`;
 
-function toView(row: SectionRow): SectionView {
-  return {
+/** Who has which section open; the runtime's rooms know, the app asks through this. */
+export type PresenceLookup = (docNames: readonly string[]) => Map<string, readonly string[]>;
+
+export const sectionDocName = (sectionId: string) => `section:${sectionId}`;
+
+function inList(count: number, offset = 0): string {
+  return Array.from({ length: count }, (_, i) => `$${i + 1 + offset}`).join(', ');
+}
+
+/** Builds full views for section rows: drafters, goals and who is present, in three queries for all. */
+async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLookup): Promise<SectionView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [drafters, goals] = await Promise.all([
+    db.query<{ section_id: string; id: string; name: string }>(
+      `select d.section_id, o.id, o.name from section_drafters d join organizations o on o.id = d.organization_id
+        where d.section_id in (${inList(ids.length)}) order by o.name`,
+      ids,
+    ),
+    db.query<{ section_id: string; id: string; title: string }>(
+      `select sg.section_id, g.id, g.title from section_goals sg join goals g on g.id = sg.goal_id
+        where sg.section_id in (${inList(ids.length)}) order by g.position, g.title`,
+      ids,
+    ),
+  ]);
+  const present = presence?.(ids.map(sectionDocName)) ?? new Map<string, readonly string[]>();
+  const presentIds = [...new Set([...present.values()].flat())];
+  const people = presentIds.length
+    ? await db.query<{ id: string; name: string; organization_name: string }>(
+        `select u.id, u.name, o.name as organization_name from users u join organizations o on o.id = u.organization_id
+          where u.id in (${inList(presentIds.length)})`,
+        presentIds,
+      )
+    : [];
+  const personById = new Map<string, PersonRef>(
+    people.map((p) => [p.id, { id: p.id, name: p.name, organizationName: p.organization_name }]),
+  );
+  return rows.map((row) => ({
     id: row.id,
     tableId: row.table_id,
     plan: { id: row.plan_id, title: row.plan_title },
     title: row.title,
     position: row.position,
+    state: 'draft',
     locked: row.locked,
     lockReason: row.lock_reason,
-    goals: [],
+    // A section of an archived plan is history too.
+    archived: row.archived_at !== null || row.plan_archived_at !== null,
+    drafters: drafters.filter((d) => d.section_id === row.id).map((d) => ({ id: d.id, name: d.name })),
+    goals: goals.filter((g) => g.section_id === row.id).map((g) => ({ id: g.id, title: g.title })),
     lastEditedBy:
       row.editor_id && row.editor_name
         ? { id: row.editor_id, name: row.editor_name, organizationName: row.editor_org ?? '' }
         : null,
     lastEditedAt: isoOrNull(row.last_edited_at),
-  };
+    present: (present.get(sectionDocName(row.id)) ?? []).flatMap((id) => personById.get(id) ?? []),
+  }));
 }
 
-export async function findSection(db: Queryable, id: string): Promise<SectionView | null> {
+export async function findSection(db: Queryable, id: string, presence?: PresenceLookup): Promise<SectionView | null> {
   const rows = await db.query<SectionRow>(`${SELECT_SECTION} where s.id = $1`, [id]);
-  return rows[0] ? toView(rows[0]) : null;
+  return (await toViews(db, rows, presence))[0] ?? null;
 }
 
-export async function listSections(db: Queryable, tableId: string): Promise<SectionView[]> {
-  const rows = await db.query<SectionRow>(`${SELECT_SECTION} where s.table_id = $1 order by p.created_at, s.position`, [
-    tableId,
-  ]);
-  return rows.map(toView);
+/** The live sections of the table's live plans (or, with includeArchived, every section), in plan order. */
+export async function listSections(
+  db: Queryable,
+  tableId: string,
+  options: { presence?: PresenceLookup; includeArchived?: boolean; planId?: string } = {},
+): Promise<SectionView[]> {
+  const rows = await db.query<SectionRow>(
+    `${SELECT_SECTION}
+      where s.table_id = $1
+        ${options.includeArchived ? '' : 'and s.archived_at is null and p.archived_at is null'}
+        ${options.planId ? 'and p.id = $2' : ''}
+      order by p.created_at, (s.archived_at is not null), s.position`,
+    options.planId ? [tableId, options.planId] : [tableId],
+  );
+  return toViews(db, rows, options.presence);
 }
 
 export async function sectionContent(db: Queryable, id: string): Promise<{ html: string; text: string } | null> {

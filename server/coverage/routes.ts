@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import type { CoverageResponse } from '../../shared/api.ts';
+import { coverageGaps } from '../../shared/coverage.ts';
+import type { Queryable } from '../db/db.ts';
+import type { AppEnv } from '../http/env.ts';
+import { requireTableAction } from '../tables/access.ts';
+
+/** Goals × the live sections of the table's live plans, and the gaps either way. */
+export async function tableCoverage(db: Queryable, tableId: string): Promise<CoverageResponse> {
+  const [goals, sections, links] = await Promise.all([
+    db.query<{ id: string; title: string; position: number }>(
+      'select id, title, position from goals where table_id = $1 order by position, created_at',
+      [tableId],
+    ),
+    db.query<{ id: string; title: string; position: number; plan_id: string; plan_title: string }>(
+      `select s.id, s.title, s.position, p.id as plan_id, p.title as plan_title
+         from sections s join plans p on p.id = s.plan_id
+        where s.table_id = $1 and s.archived_at is null and p.archived_at is null
+        order by p.created_at, s.position`,
+      [tableId],
+    ),
+    db.query<{ section_id: string; goal_id: string }>(
+      `select sg.section_id, sg.goal_id from section_goals sg join sections s on s.id = sg.section_id
+        where s.table_id = $1`,
+      [tableId],
+    ),
+  ]);
+  const sectionViews = sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    position: s.position,
+    planId: s.plan_id,
+    planTitle: s.plan_title,
+  }));
+  const live = new Set(sections.map((s) => s.id));
+  const linkViews = links
+    .filter((l) => live.has(l.section_id))
+    .map((l) => ({ sectionId: l.section_id, goalId: l.goal_id }));
+  return {
+    goals,
+    sections: sectionViews,
+    links: linkViews,
+    ...coverageGaps(
+      goals.map((g) => g.id),
+      sections.map((s) => s.id),
+      linkViews,
+    ),
+  };
+}
+
+export const tableCoverageRoutes = new Hono<AppEnv>().get('/:id/coverage', async (c) => {
+  const access = await requireTableAction(c, 'section.read');
+  return c.json(await tableCoverage(c.var.deps.db, access.tableId));
+});

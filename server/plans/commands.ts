@@ -1,0 +1,292 @@
+import { PLAN_TEMPLATES, type PlanTemplate } from '../../shared/plan-templates.ts';
+import { recordAuditEvent } from '../audit/record.ts';
+import type { Db, Queryable, Transaction } from '../db/db.ts';
+import { invalid, notFound } from '../http/errors.ts';
+import type { Actor } from '../tables/commands.ts';
+
+/**
+ * Named business actions on a table's plans and their sections. Each owns its transaction and
+ * writes its audit event inside it.
+ */
+
+async function lockedPlan(tx: Queryable, actor: Actor, planId: string) {
+  const rows = await tx.query<{ id: string; title: string; archived_at: Date | null }>(
+    'select id, title, archived_at from plans where id = $1 and table_id = $2 for update',
+    [planId, actor.tableId],
+  );
+  const plan = rows[0];
+  if (!plan) throw notFound('plan');
+  return plan;
+}
+
+async function lockedSection(tx: Queryable, actor: Actor, sectionId: string) {
+  const rows = await tx.query<{ id: string; plan_id: string; title: string; archived_at: Date | null }>(
+    'select id, plan_id, title, archived_at from sections where id = $1 and table_id = $2 for update',
+    [sectionId, actor.tableId],
+  );
+  const section = rows[0];
+  if (!section) throw notFound('section');
+  return section;
+}
+
+/** Drafting organizations must be member organizations of the table. */
+async function checkDrafters(tx: Queryable, actor: Actor, drafterIds: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(drafterIds)];
+  if (unique.length === 0) return [];
+  const rows = await tx.query<{ organization_id: string; name: string }>(
+    `select m.organization_id, o.name from table_members m join organizations o on o.id = m.organization_id
+      where m.table_id = $1 and m.organization_id in (${unique.map((_, i) => `$${i + 2}`).join(', ')})`,
+    [actor.tableId, ...unique],
+  );
+  const members = new Set(rows.map((r) => r.organization_id));
+  const stranger = unique.find((id) => !members.has(id));
+  if (stranger) throw invalid('drafterIds', `organization ${stranger} is not a member of this table`);
+  return rows.map((r) => r.name).sort();
+}
+
+async function setDrafters(tx: Transaction, sectionId: string, drafterIds: readonly string[]): Promise<void> {
+  await tx.query('delete from section_drafters where section_id = $1', [sectionId]);
+  for (const id of new Set(drafterIds)) {
+    await tx.query('insert into section_drafters (section_id, organization_id) values ($1, $2)', [sectionId, id]);
+  }
+}
+
+async function nextPosition(tx: Queryable, planId: string): Promise<number> {
+  const rows = await tx.query<{ next: number }>(
+    'select coalesce(max(position) + 1, 0)::integer as next from sections where plan_id = $1',
+    [planId],
+  );
+  return rows[0]?.next ?? 0;
+}
+
+async function insertSection(tx: Transaction, actor: Actor, planId: string, title: string): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `insert into sections (plan_id, table_id, title, position, created_at) values ($1, $2, $3, $4, $5) returning id`,
+    [planId, actor.tableId, title, await nextPosition(tx, planId), actor.now],
+  );
+  return row!.id;
+}
+
+export async function createPlan(
+  db: Db,
+  actor: Actor,
+  input: { title: string; periodStart: number; periodEnd: number; template: string },
+): Promise<string> {
+  const titles = PLAN_TEMPLATES[input.template as PlanTemplate];
+  if (!titles) throw invalid('template', `unknown template ${input.template}`);
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.query<{ id: string }>(
+      `insert into plans (table_id, title, period_start, period_end, created_at) values ($1, $2, $3, $4, $5) returning id`,
+      [actor.tableId, input.title, input.periodStart, input.periodEnd, actor.now],
+    );
+    for (const title of titles) await insertSection(tx, actor, plan!.id, title);
+    await recordAuditEvent(tx, {
+      tableId: actor.tableId,
+      actorUserId: actor.userId,
+      kind: 'plan.created',
+      subjectType: 'plan',
+      subjectId: plan!.id,
+      data: {
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        template: input.template,
+      },
+      at: actor.now,
+    });
+    return plan!.id;
+  });
+}
+
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  input: {
+    title?: string | undefined;
+    periodStart?: number | undefined;
+    periodEnd?: number | undefined;
+    archived?: boolean | undefined;
+  },
+): Promise<{ archivedChanged: boolean }> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ title: string; period_start: number; period_end: number; archived_at: Date | null }>(
+      'select title, period_start, period_end, archived_at from plans where id = $1 and table_id = $2 for update',
+      [planId, actor.tableId],
+    );
+    const plan = rows[0];
+    if (!plan) throw notFound('plan');
+    const next = {
+      title: input.title ?? plan.title,
+      periodStart: input.periodStart ?? plan.period_start,
+      periodEnd: input.periodEnd ?? plan.period_end,
+      archived: input.archived ?? plan.archived_at !== null,
+    };
+    if (next.periodEnd < next.periodStart) throw invalid('periodEnd', 'the period cannot end before it starts');
+    const archivedChanged = next.archived !== (plan.archived_at !== null);
+    await tx.query(
+      `update plans set title = $2, period_start = $3, period_end = $4,
+              archived_at = case when $5 then coalesce(archived_at, $6) else null end
+        where id = $1`,
+      [planId, next.title, next.periodStart, next.periodEnd, next.archived, actor.now],
+    );
+    await recordAuditEvent(tx, {
+      tableId: actor.tableId,
+      actorUserId: actor.userId,
+      kind: archivedChanged ? (next.archived ? 'plan.archived' : 'plan.restored') : 'plan.updated',
+      subjectType: 'plan',
+      subjectId: planId,
+      data: {
+        before: { title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end },
+        after: { title: next.title, periodStart: next.periodStart, periodEnd: next.periodEnd },
+      },
+      at: actor.now,
+    });
+    return { archivedChanged };
+  });
+}
+
+export async function createSection(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  input: { title: string; drafterIds?: readonly string[] | undefined },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const plan = await lockedPlan(tx, actor, planId);
+    if (plan.archived_at) throw invalid('planId', 'this plan is archived');
+    const drafters = await checkDrafters(tx, actor, input.drafterIds ?? []);
+    const id = await insertSection(tx, actor, planId, input.title);
+    await setDrafters(tx, id, input.drafterIds ?? []);
+    await recordAuditEvent(tx, {
+      tableId: actor.tableId,
+      actorUserId: actor.userId,
+      kind: 'section.created',
+      subjectType: 'section',
+      subjectId: id,
+      data: { title: input.title, planTitle: plan.title, drafters },
+      at: actor.now,
+    });
+    return id;
+  });
+}
+
+export async function updateSection(
+  db: Db,
+  actor: Actor,
+  sectionId: string,
+  input: { title?: string | undefined; drafterIds?: readonly string[] | undefined; archived?: boolean | undefined },
+): Promise<{ archivedChanged: boolean }> {
+  return db.transaction(async (tx) => {
+    const section = await lockedSection(tx, actor, sectionId);
+    const audit = (kind: string, data: Record<string, unknown>) =>
+      recordAuditEvent(tx, {
+        tableId: actor.tableId,
+        actorUserId: actor.userId,
+        kind,
+        subjectType: 'section',
+        subjectId: sectionId,
+        data: { title: input.title ?? section.title, ...data },
+        at: actor.now,
+      });
+    if (input.title !== undefined && input.title !== section.title) {
+      await tx.query('update sections set title = $2 where id = $1', [sectionId, input.title]);
+      await audit('section.renamed', { from: section.title, to: input.title });
+    }
+    if (input.drafterIds !== undefined) {
+      const drafters = await checkDrafters(tx, actor, input.drafterIds);
+      await setDrafters(tx, sectionId, input.drafterIds);
+      await audit('section.drafters_set', { drafters });
+    }
+    const archivedChanged = input.archived !== undefined && input.archived !== (section.archived_at !== null);
+    if (archivedChanged && input.archived) {
+      await tx.query('update sections set archived_at = $2 where id = $1', [sectionId, actor.now]);
+      await audit('section.archived', {});
+    } else if (archivedChanged) {
+      // A restored section goes to the end of its plan.
+      await tx.query('update sections set archived_at = null, position = $2 where id = $1', [
+        sectionId,
+        await nextPosition(tx, section.plan_id),
+      ]);
+      await audit('section.restored', {});
+    }
+    return { archivedChanged };
+  });
+}
+
+/** Puts the plan's live sections in the given order; archived ones keep their relative order after them. */
+export async function reorderSections(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  sectionIds: readonly string[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockedPlan(tx, actor, planId);
+    const rows = await tx.query<{ id: string; archived: boolean }>(
+      'select id, archived_at is not null as archived from sections where plan_id = $1 order by position',
+      [planId],
+    );
+    const live = rows.filter((r) => !r.archived).map((r) => r.id);
+    const given = new Set(sectionIds);
+    if (given.size !== sectionIds.length || live.length !== sectionIds.length || live.some((id) => !given.has(id))) {
+      throw invalid('sectionIds', 'give every live section of this plan exactly once');
+    }
+    const order = [...sectionIds, ...rows.filter((r) => r.archived).map((r) => r.id)];
+    for (const [position, id] of order.entries()) {
+      await tx.query('update sections set position = $2 where id = $1', [id, position]);
+    }
+    await recordAuditEvent(tx, {
+      tableId: actor.tableId,
+      actorUserId: actor.userId,
+      kind: 'plan.sections_reordered',
+      subjectType: 'plan',
+      subjectId: planId,
+      data: { sectionIds },
+      at: actor.now,
+    });
+  });
+}
+
+/** Replaces the goals a section serves; records what was added and removed (nothing when unchanged). */
+export async function setSectionGoals(
+  db: Db,
+  actor: Actor,
+  sectionId: string,
+  goalIds: readonly string[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const section = await lockedSection(tx, actor, sectionId);
+    const unique = [...new Set(goalIds)];
+    const goals = unique.length
+      ? await tx.query<{ id: string; title: string }>(
+          `select id, title from goals where table_id = $1 and id in (${unique.map((_, i) => `$${i + 2}`).join(', ')})`,
+          [actor.tableId, ...unique],
+        )
+      : [];
+    const unknown = unique.find((id) => !goals.some((g) => g.id === id));
+    if (unknown) throw invalid('goalIds', `goal ${unknown} is not a goal of this table`);
+    const current = await tx.query<{ goal_id: string; title: string }>(
+      'select sg.goal_id, g.title from section_goals sg join goals g on g.id = sg.goal_id where sg.section_id = $1',
+      [sectionId],
+    );
+    const added = goals.filter((g) => !current.some((c) => c.goal_id === g.id));
+    const removed = current.filter((c) => !unique.includes(c.goal_id));
+    if (added.length === 0 && removed.length === 0) return;
+    for (const goal of removed) {
+      await tx.query('delete from section_goals where section_id = $1 and goal_id = $2', [sectionId, goal.goal_id]);
+    }
+    for (const goal of added) {
+      await tx.query('insert into section_goals (section_id, goal_id) values ($1, $2)', [sectionId, goal.id]);
+    }
+    await recordAuditEvent(tx, {
+      tableId: actor.tableId,
+      actorUserId: actor.userId,
+      kind: 'section.goals_linked',
+      subjectType: 'section',
+      subjectId: sectionId,
+      data: { title: section.title, added: added.map((g) => g.title), removed: removed.map((g) => g.title) },
+      at: actor.now,
+    });
+  });
+}
