@@ -12,6 +12,7 @@ import type { AppEnv } from './http/env.ts';
 import { ApiError, errorBody, respondWithError } from './http/errors.ts';
 import { checkOrigin, loadSession, provideDeps } from './http/middleware.ts';
 import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts';
+import { openApiRoutes } from './openapi/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { tablePlanRoutes } from './plans/routes.ts';
 import { tableSearchRoutes } from './search/routes.ts';
@@ -44,7 +45,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/tables', tableSearchRoutes)
     .route('/kpis', kpiRoutes)
     .route('/sections', sectionRoutes)
-    .route('/invitations', invitationRoutes);
+    .route('/invitations', invitationRoutes)
+    .route('/', openApiRoutes);
   if (deps.config.mode !== 'production') api.route('/dev', devRoutes);
   api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
