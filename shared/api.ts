@@ -1,4 +1,5 @@
 /** JSON shapes of the HTTP API, shared by the server (which produces them) and the client. */
+import type { SectionState } from './consensus.ts';
 import type { KpiDirection, KpiStatus, KpiUnit, NationalGoal } from './goals.ts';
 import type { Action } from './permissions.ts';
 import type { OrganizationKind, Role, RulingRule } from './roles.ts';
@@ -168,11 +169,8 @@ export interface PersonRef {
   organizationName: string;
 }
 
-/**
- * Where a section stands. Until consent rounds exist every live section is a draft; a locked
- * section refuses edits (its lockReason says why).
- */
-export type SectionState = 'draft';
+/** Where a section stands in the consensus state machine (shared/consensus.ts). */
+export type { SectionState } from './consensus.ts';
 
 export interface SectionView {
   id: string;

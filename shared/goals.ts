@@ -61,7 +61,7 @@ export function periodsBetween(first: string, last: string): Period[] {
   const to = parsePeriod(last);
   if (!from || !to) return [];
   const periods: Period[] = [];
-  for (let year = from.year, half = from.half; year < to.year || (year === to.year && half <= to.half); ) {
+  for (let year = from.year, half = from.half; year < to.year || (year === to.year && half <= to.half);) {
     periods.push(formatPeriod(year, half));
     [year, half] = half === 1 ? [year, 2] : [year + 1, 1];
   }

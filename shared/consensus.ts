@@ -1,0 +1,132 @@
+/**
+ * The consensus state machine of a section (domain.md, "Consensus on a section"), as pure functions.
+ * The server applies every transition through `transition` and refuses what it refuses (409 with the
+ * current state); the client uses `availableActions` only to decide what to offer.
+ */
+import type { Action } from './permissions.ts';
+import type { RulingRule } from './roles.ts';
+
+export const SECTION_STATES = [
+  'draft',
+  'in_consultation',
+  'agreed',
+  'objected',
+  'escalated',
+  'mediation_proposal',
+  'referred',
+  'ruled',
+] as const;
+export type SectionState = (typeof SECTION_STATES)[number];
+
+export const POSITION_KINDS = ['consent', 'consent_with_remarks', 'object', 'abstain'] as const;
+export type PositionKind = (typeof POSITION_KINDS)[number];
+
+/** Positions that need a written text: a remark, or the reasons of an objection. */
+export const POSITION_NEEDS_TEXT: Record<PositionKind, boolean> = {
+  consent: false,
+  consent_with_remarks: true,
+  object: true,
+  abstain: false,
+};
+
+export type RoundOutcome = 'agreed' | 'objected' | 'not_all_responded';
+
+export type ConsensusEvent =
+  /** A delegate or the chair puts the current text to a consent round. */
+  | { type: 'open_round' }
+  /** The opener or the chair withdraws the running round. */
+  | { type: 'withdraw_round' }
+  /** The round closes (everyone responded, or the deadline passed) with its outcome. */
+  | { type: 'close_round'; outcome: RoundOutcome }
+  /** The table answers an objection by revising the text; or opens an adopted text for revision. */
+  | { type: 'revise' }
+  /** A member or the chair takes an objected section to the chair. */
+  | { type: 'escalate' }
+  /** The chair puts a compromise text to a new consent round. */
+  | { type: 'propose_compromise' }
+  /** The chair concludes that consensus cannot be reached. */
+  | { type: 'refer' }
+  /** The municipalities' ruling takes effect. */
+  | { type: 'rule' };
+
+export type ConsensusEventType = ConsensusEvent['type'];
+
+/**
+ * Where each event may happen and where it leads. A mediation proposal that meets an objection goes
+ * back to the chair (escalated), not to the table: the dissent is already with the chair.
+ */
+export function transition(state: SectionState, event: ConsensusEvent): SectionState | null {
+  switch (event.type) {
+    case 'open_round':
+      return state === 'draft' ? 'in_consultation' : null;
+    case 'withdraw_round':
+      if (state === 'in_consultation') return 'draft';
+      if (state === 'mediation_proposal') return 'escalated';
+      return null;
+    case 'close_round':
+      if (state === 'in_consultation') return event.outcome === 'agreed' ? 'agreed' : 'objected';
+      if (state === 'mediation_proposal') return event.outcome === 'agreed' ? 'agreed' : 'escalated';
+      return null;
+    case 'revise':
+      return state === 'objected' || state === 'agreed' || state === 'ruled' ? 'draft' : null;
+    case 'escalate':
+      return state === 'objected' ? 'escalated' : null;
+    case 'propose_compromise':
+      return state === 'escalated' ? 'mediation_proposal' : null;
+    case 'refer':
+      return state === 'escalated' ? 'referred' : null;
+    case 'rule':
+      return state === 'referred' ? 'ruled' : null;
+  }
+}
+
+/** The text is frozen (no edits over the socket) in every state but draft. */
+export function isTextLocked(state: SectionState): boolean {
+  return state !== 'draft';
+}
+
+/** States with a consent round running. */
+export function hasOpenRound(state: SectionState): boolean {
+  return state === 'in_consultation' || state === 'mediation_proposal';
+}
+
+/** The permission each event needs at the table (withdrawing one's own round needs round.open). */
+export const EVENT_PERMISSION: Record<Exclude<ConsensusEventType, 'close_round' | 'rule'>, Action> = {
+  open_round: 'round.open',
+  withdraw_round: 'round.withdraw_any',
+  revise: 'section.edit',
+  escalate: 'section.escalate',
+  propose_compromise: 'escalation.mediate',
+  refer: 'escalation.mediate',
+};
+
+/**
+ * How a round ends, given the member organizations and the positions stated (the last per
+ * organization). Null while it is still open: someone has not responded and the deadline has not passed.
+ * An objection means no consensus; otherwise consensus needs every organization's response, unless
+ * the rules of play count silence as consent.
+ */
+export function roundOutcome(input: {
+  organizationIds: readonly string[];
+  positions: ReadonlyMap<string, PositionKind>;
+  silenceIsConsent: boolean;
+  deadlinePassed: boolean;
+}): RoundOutcome | null {
+  const responded = input.organizationIds.filter((id) => input.positions.has(id));
+  const everyone = responded.length === input.organizationIds.length;
+  if (!everyone && !input.deadlinePassed) return null;
+  if (responded.some((id) => input.positions.get(id) === 'object')) return 'objected';
+  if (everyone || input.silenceIsConsent) return 'agreed';
+  return 'not_all_responded';
+}
+
+/** Whether a ruling has the endorsements it needs under the table's ruling rule. */
+export function rulingCarried(
+  rule: RulingRule,
+  municipalityIds: readonly string[],
+  endorsedBy: ReadonlySet<string>,
+): boolean {
+  const endorsing = municipalityIds.filter((id) => endorsedBy.has(id)).length;
+  if (municipalityIds.length === 0) return false;
+  return rule === 'all_municipalities' ? endorsing === municipalityIds.length : endorsing * 2 > municipalityIds.length;
+}
