@@ -1,5 +1,22 @@
 import type { Context } from 'hono';
+import type { TextBlock } from './collab/render.ts';
 import type { Db } from './db/db.ts';
+
+/** A clock that can be set (outside production: POST /api/dev/clock moves it for tests and demos). */
+export interface SettableClock extends Clock {
+  set(now: Date): void;
+}
+
+/** The system clock plus an offset. */
+export function shiftableClock(): SettableClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (now) => {
+      offset = now.getTime() - Date.now();
+    },
+  };
+}
 
 export interface Clock {
   now(): Date;
@@ -46,6 +63,16 @@ export interface CollabControl {
   presence(docNames: readonly string[]): Map<string, readonly string[]>;
   /** Applies a section's lock to its loaded room, if any (the database is the source of truth). */
   setLocked(docName: string, locked: boolean): Promise<void>;
+  /** The stored state and derived content of a document, with everything pending flushed first. */
+  snapshot(docName: string): Promise<DocumentSnapshot>;
+  /** Replaces a document's content with plain-text blocks, live, and stores it. */
+  replaceContent(docName: string, blocks: TextBlock[]): Promise<DocumentSnapshot>;
+}
+
+export interface DocumentSnapshot {
+  state: Uint8Array;
+  html: string;
+  text: string;
 }
 
 export interface AppDeps {
@@ -58,5 +85,7 @@ export interface AppDeps {
   clientAddress(c: Context): string;
   assets?: Assets;
   collab?: CollabControl;
+  /** Present outside production only: lets /api/dev/clock move time. */
+  devClock?: SettableClock;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }

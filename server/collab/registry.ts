@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import { CLOSE } from './protocol.ts';
+import { renderDocument, replaceDocument, type TextBlock } from './render.ts';
 import { Room, type Connection, type ConnectionInfo, type RoomOptions } from './room.ts';
 
 /**
@@ -76,6 +78,38 @@ export class RoomRegistry {
       if (users.length > 0) result.set(name, users);
     }
     return result;
+  }
+
+  /**
+   * The document's full state as stored, after flushing what is pending: what a version freezes.
+   * Loads the room if needed (and lets it unload again when nobody is in it).
+   */
+  async snapshot(name: string): Promise<{ state: Uint8Array; html: string; text: string }> {
+    const room = await this.room(name);
+    try {
+      await room.flush();
+      return { state: Y.encodeStateAsUpdate(room.doc), ...renderDocument(room.doc) };
+    } finally {
+      this.unloadLaterIfIdle(room);
+    }
+  }
+
+  /** Replaces the document's content (a compromise or a ruling), live for everyone in it, and stores it. */
+  async replaceContent(name: string, blocks: TextBlock[]): Promise<{ state: Uint8Array; html: string; text: string }> {
+    const room = await this.room(name);
+    try {
+      replaceDocument(room.doc, blocks, 'server');
+      await room.flush();
+      return { state: Y.encodeStateAsUpdate(room.doc), ...renderDocument(room.doc) };
+    } finally {
+      this.unloadLaterIfIdle(room);
+    }
+  }
+
+  private unloadLaterIfIdle(room: Room): void {
+    if (room.size > 0 || this.idleTimers.has(room.name)) return;
+    const timer = setTimeout(() => void this.unloadIfIdle(room), this.options.idleUnloadMs ?? 30_000);
+    this.idleTimers.set(room.name, timer);
   }
 
   /** Sets a document's lock in its loaded room, if any (the database is the source of truth). */

@@ -103,7 +103,37 @@ export function renderDocument(doc: Y.Doc): { html: string; text: string } {
 }
 
 /** Builds a document from simple blocks (demo data, tests): headings and paragraphs. */
-export function buildDocument(doc: Y.Doc, blocks: Array<{ heading?: string; paragraph?: string; bullets?: string[] }>) {
+export type TextBlock = { heading?: string; paragraph?: string; bullets?: string[] };
+
+/**
+ * Plain text as blocks: paragraphs are separated by blank lines; a paragraph whose lines all start
+ * with "- " is a bullet list; one starting with "# " is a heading. For texts written outside the
+ * editor (a chair's compromise, a ruling).
+ */
+export function textToBlocks(text: string): TextBlock[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.length > 0)
+    .map((chunk): TextBlock => {
+      const lines = chunk.split('\n').map((line) => line.trim());
+      if (lines.every((line) => line.startsWith('- '))) return { bullets: lines.map((line) => line.slice(2).trim()) };
+      if (lines.length === 1 && lines[0]!.startsWith('# ')) return { heading: lines[0]!.slice(2).trim() };
+      return { paragraph: lines.join(' ') };
+    });
+}
+
+/** Replaces the whole document content with these blocks, in one Yjs transaction. */
+export function replaceDocument(doc: Y.Doc, blocks: TextBlock[], origin: unknown): void {
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+    fragment.delete(0, fragment.length);
+    buildDocument(doc, blocks);
+  }, origin);
+}
+
+export function buildDocument(doc: Y.Doc, blocks: TextBlock[]) {
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
   const elements: Y.XmlElement[] = [];
   const textElement = (name: string, text: string, attrs: Record<string, string> = {}) => {
@@ -128,5 +158,5 @@ export function buildDocument(doc: Y.Doc, blocks: Array<{ heading?: string; para
       elements.push(list);
     }
   }
-  fragment.insert(0, elements);
+  fragment.insert(fragment.length, elements);
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
-import { systemClock, type AppDeps, type Clock } from '../deps.ts';
+import { shiftableClock, systemClock, type AppDeps, type Clock, type SettableClock } from '../deps.ts';
 import { hasDemoData, loadDemoData } from '../demo/load-demo.ts';
 import { argon2Passwords, mailTransport, migrateDatabase, openDatabase, ROOT_DIR } from './node-deps.ts';
 import { nodeAssets } from './node-assets.ts';
@@ -54,7 +54,9 @@ export const consoleLog: NonNullable<AppDeps['log']> = (level, message, fields) 
 
 /** Opens and migrates the database, loads demo data if asked, and listens. */
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
-  const clock = options.clock ?? systemClock;
+  // Outside production the clock can be moved (POST /api/dev/clock), so that deadlines can pass in demos and tests.
+  const clock = options.clock ?? (options.mode === 'production' ? systemClock : shiftableClock());
+  const devClock = options.mode !== 'production' && 'set' in clock ? (clock as SettableClock) : undefined;
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let demoLoaded = false;
   try {
@@ -98,7 +100,10 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     collab: {
       presence: (names) => rooms.presence(names),
       setLocked: (name, locked) => rooms.setLocked(name, locked),
+      snapshot: (name) => rooms.snapshot(name),
+      replaceContent: (name, blocks) => rooms.replaceContent(name, blocks),
     },
+    ...(devClock ? { devClock } : {}),
     assets: nodeAssets(options.clientDist ?? join(ROOT_DIR, 'client', 'dist')),
     ...(options.log ? { log: options.log } : {}),
   };

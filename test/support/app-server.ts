@@ -7,6 +7,9 @@ export class TestClock implements Clock {
   now(): Date {
     return new Date(this.current);
   }
+  set(now: Date): void {
+    this.current = new Date(now);
+  }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
