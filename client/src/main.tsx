@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout, RequireLogin } from './components/Layout.tsx';
+import { GoalPage } from './goals/GoalPage.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -25,6 +26,9 @@ const router = createBrowserRouter([
         children: [
           { path: '/', element: <TablesPage /> },
           { path: '/tables/:id', element: <TablePage tab="overview" /> },
+          { path: '/tables/:id/plan', element: <TablePage tab="plan" /> },
+          { path: '/tables/:id/goals', element: <TablePage tab="goals" /> },
+          { path: '/tables/:id/goals/:goalId', element: <GoalPage /> },
           { path: '/tables/:id/audit', element: <TablePage tab="timeline" /> },
           { path: '/tables/:id/manage', element: <TablePage tab="manage" /> },
           { path: '/sections/:id', element: <SectionPage /> },

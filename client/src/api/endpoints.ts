@@ -1,22 +1,71 @@
 import type {
   AcceptInvitationResponse,
   AuditResponse,
+  CoverageResponse,
+  GoalDetail,
+  GoalsResponse,
+  GoalView,
   InvitationPreview,
   InvitationsResponse,
   InvitationView,
+  KpiView,
   MeResponse,
   OrganizationsResponse,
   OutboxResponse,
+  PlansResponse,
+  PlanView,
+  PrincipleView,
+  SearchResponse,
   SectionDetail,
   SectionsResponse,
+  SectionView,
   TableDetail,
   TableRules,
   TablesResponse,
 } from '../../../shared/api.ts';
+import type { KpiDirection, KpiUnit, NationalGoal } from '../../../shared/goals.ts';
+import type { PlanTemplate } from '../../../shared/plan-templates.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { api } from './client.ts';
 
 const enc = encodeURIComponent;
+
+export type PlanWithSections = PlanView & { sections: SectionView[] };
+
+export interface NewPlan {
+  title: string;
+  periodStart: number;
+  periodEnd: number;
+  template: PlanTemplate;
+}
+
+export interface SectionChanges {
+  title?: string;
+  drafterIds?: string[];
+  archived?: boolean;
+}
+
+export interface NewGoal {
+  title: string;
+  description?: string;
+  nationalGoal?: NationalGoal | null;
+  principleIds?: string[];
+}
+
+export interface NewKpi {
+  indicator: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  baseline: { year: number; value: number };
+  targets: Array<{ year: number; value: number }>;
+}
+
+export interface NewMeasurement {
+  period: string;
+  value: number;
+  source: string;
+  note?: string;
+}
 
 /** One function per API route the client uses; shapes come from shared/api.ts. */
 export const endpoints = {
@@ -49,4 +98,29 @@ export const endpoints = {
   outbox: () => api<OutboxResponse>('GET', '/api/dev/outbox'),
   sections: (tableId: string) => api<SectionsResponse>('GET', `/api/tables/${enc(tableId)}/sections`),
   section: (id: string) => api<SectionDetail>('GET', `/api/sections/${enc(id)}`),
+  linkSectionGoals: (id: string, goalIds: string[]) =>
+    api<SectionDetail>('PUT', `/api/sections/${enc(id)}/goals`, { goalIds }),
+
+  plans: (tableId: string) => api<PlansResponse>('GET', `/api/tables/${enc(tableId)}/plans`),
+  createPlan: (tableId: string, plan: NewPlan) =>
+    api<PlanWithSections>('POST', `/api/tables/${enc(tableId)}/plans`, plan),
+  addSection: (tableId: string, planId: string, section: { title: string; drafterIds?: string[] }) =>
+    api<SectionView>('POST', `/api/tables/${enc(tableId)}/plans/${enc(planId)}/sections`, section),
+  updateSection: (tableId: string, sectionId: string, changes: SectionChanges) =>
+    api<SectionView>('PATCH', `/api/tables/${enc(tableId)}/sections/${enc(sectionId)}`, changes),
+  orderSections: (tableId: string, planId: string, sectionIds: string[]) =>
+    api<PlanWithSections>('PUT', `/api/tables/${enc(tableId)}/plans/${enc(planId)}/order`, { sectionIds }),
+
+  goals: (tableId: string) => api<GoalsResponse>('GET', `/api/tables/${enc(tableId)}/goals`),
+  goal: (tableId: string, goalId: string) => api<GoalDetail>('GET', `/api/tables/${enc(tableId)}/goals/${enc(goalId)}`),
+  addPrinciple: (tableId: string, principle: { title: string; description?: string }) =>
+    api<PrincipleView>('POST', `/api/tables/${enc(tableId)}/principles`, principle),
+  addGoal: (tableId: string, goal: NewGoal) => api<GoalView>('POST', `/api/tables/${enc(tableId)}/goals`, goal),
+  addKpi: (tableId: string, goalId: string, kpi: NewKpi) =>
+    api<KpiView>('POST', `/api/tables/${enc(tableId)}/goals/${enc(goalId)}/kpis`, kpi),
+  addMeasurement: (tableId: string, kpiId: string, measurement: NewMeasurement) =>
+    api<KpiView>('POST', `/api/tables/${enc(tableId)}/kpis/${enc(kpiId)}/measurements`, measurement),
+
+  coverage: (tableId: string) => api<CoverageResponse>('GET', `/api/tables/${enc(tableId)}/coverage`),
+  search: (tableId: string, q: string) => api<SearchResponse>('GET', `/api/tables/${enc(tableId)}/search?q=${enc(q)}`),
 };

@@ -4,7 +4,10 @@ import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { GoalsTab } from '../goals/GoalsTab.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { PlanTab } from '../plan/PlanTab.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { AuditTimeline } from '../table/AuditTimeline.tsx';
 import { ManagePanel } from '../table/ManagePanel.tsx';
 import { MembersView } from '../table/MembersView.tsx';
@@ -13,9 +16,12 @@ import { PlanSections } from '../table/PlanSections.tsx';
 import { RulesView } from '../table/RulesView.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-export type TableTab = 'overview' | 'timeline' | 'manage';
+export type TableTab = 'overview' | 'plan' | 'goals' | 'timeline' | 'manage';
 
-/** A table: overview (phases, rules, members), its timeline, and for the secretariat its management. */
+/**
+ * A table: overview (phases, rules, members), the plan with its coverage, the goals, its timeline, and for
+ * the secretariat its management; a search over the table's texts above the tabs.
+ */
 export function TablePage({ tab }: { tab: TableTab }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
@@ -28,6 +34,8 @@ export function TablePage({ tab }: { tab: TableTab }) {
   const may = (action: string) => table.allowedActions.includes(action as (typeof table.allowedActions)[number]);
   const tabs: Array<{ key: TableTab; to: string; label: string }> = [
     { key: 'overview', to: `/tables/${table.id}`, label: t('table.tab.overview') },
+    { key: 'plan', to: `/tables/${table.id}/plan`, label: t('table.tab.plan') },
+    { key: 'goals', to: `/tables/${table.id}/goals`, label: t('table.tab.goals') },
     ...(may('table.audit.read')
       ? [{ key: 'timeline' as const, to: `/tables/${table.id}/audit`, label: t('table.tab.timeline') }]
       : []),
@@ -48,6 +56,7 @@ export function TablePage({ tab }: { tab: TableTab }) {
       <Paragraph>
         <span className="tw-badge">{t('table.yourRole', { role: t(`role.${table.role}`) })}</span>
       </Paragraph>
+      <SearchBox tableId={table.id} />
       <nav className="tw-tabs" aria-label={table.name}>
         {tabs.map((item) => (
           <NavLink
@@ -69,6 +78,8 @@ export function TablePage({ tab }: { tab: TableTab }) {
           <MembersView table={table} />
         </>
       ) : null}
+      {tab === 'plan' ? <PlanTab table={table} /> : null}
+      {tab === 'goals' ? <GoalsTab tableId={table.id} /> : null}
       {tab === 'timeline' && may('table.audit.read') ? <AuditTimeline tableId={table.id} /> : null}
       {tab === 'manage' && may('table.manage') ? <ManagePanel table={table} onChange={setData} /> : null}
     </article>

@@ -6,8 +6,10 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { SectionStateBadge } from '../plan/SectionStateBadge.tsx';
 import { useSession } from '../session.tsx';
 import { Presence } from './Presence.tsx';
+import { SectionGoals } from './SectionGoals.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useCollab, type CollabStatus } from './useCollab.ts';
 
@@ -23,7 +25,7 @@ export function SectionPage() {
   const { t, formatDateTime } = useI18n();
   const { id = '' } = useParams();
   const { me } = useSession();
-  const { data: section, error } = useLoad(() => endpoints.section(id), [id]);
+  const { data: section, setData, error } = useLoad(() => endpoints.section(id), [id]);
   const collab = useCollab(id);
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
@@ -35,14 +37,20 @@ export function SectionPage() {
   return (
     <article>
       <Paragraph small>
-        <Link to={`/tables/${section.tableId}`} className="utrecht-link">
+        <Link to={`/tables/${section.tableId}/plan`} className="utrecht-link">
           {section.plan.title}
         </Link>
       </Paragraph>
       <Heading level={1} data-testid="section-title">
         {section.title}
       </Heading>
+      <Paragraph data-testid="section-drafters">
+        {section.drafters.length
+          ? t('section.drafters', { organizations: section.drafters.map((d) => d.name).join(', ') })
+          : t('section.noDrafters')}
+      </Paragraph>
       <div className="tw-section-bar">
+        <SectionStateBadge section={section} />
         <span className={`tw-connection tw-connection-${status}`} role="status" data-testid="connection-status">
           {t(STATUS_KEY[status])}
         </span>
@@ -67,6 +75,7 @@ export function SectionPage() {
       ) : null}
       {collab ? <Presence provider={collab.provider} /> : null}
       {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
+      <SectionGoals section={section} onSaved={setData} />
     </article>
   );
 }

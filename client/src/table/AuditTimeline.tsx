@@ -9,6 +9,8 @@ import { useI18n, type Translate } from '../i18n/i18n.tsx';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 
+const list = (value: unknown) => (Array.isArray(value) && value.length ? value.map(str).join(', ') : '—');
+
 function roleName(t: Translate, role: unknown): string {
   return (ROLES as readonly unknown[]).includes(role) ? t(`role.${role as Role}`) : str(role);
 }
@@ -35,6 +37,7 @@ function rulesChanges(t: Translate, data: Record<string, unknown>): string {
 /** One audit event as a Dutch sentence; kinds the client does not know yet get a generic line. */
 export function describeEvent(t: Translate, event: AuditEventView): string {
   const d = event.data;
+  const after = (d.after ?? {}) as Record<string, unknown>;
   const params = {
     actor: event.actor?.name ?? t('audit.system'),
     organization: str(d.organizationName),
@@ -44,6 +47,15 @@ export function describeEvent(t: Translate, event: AuditEventView): string {
     previousRole: roleName(t, d.previousRole),
     phase: str(d.phaseName || d.to),
     kind: event.kind,
+    title: str(d.title ?? after.title),
+    from: str(d.from),
+    to: str(d.to),
+    indicator: str(d.indicator ?? after.indicator),
+    period: str(d.period),
+    value: str(d.value),
+    goal: str(d.goalTitle),
+    added: list(d.added),
+    removed: list(d.removed),
   };
   switch (event.kind) {
     case 'member.added':
@@ -56,6 +68,29 @@ export function describeEvent(t: Translate, event: AuditEventView): string {
     case 'invitation.accepted':
     case 'phase.changed':
     case 'table.created':
+      return t(`audit.${event.kind}`, params);
+    case 'plan.created':
+    case 'plan.updated':
+    case 'plan.archived':
+    case 'plan.restored':
+    case 'plan.sections_reordered':
+    case 'section.created':
+    case 'section.renamed':
+    case 'section.drafters_set':
+    case 'section.archived':
+    case 'section.restored':
+    case 'section.goals_linked':
+    case 'principle.created':
+    case 'principle.updated':
+    case 'principle.deleted':
+    case 'goal.created':
+    case 'goal.updated':
+    case 'goal.deleted':
+    case 'kpi.created':
+    case 'kpi.updated':
+    case 'kpi.deleted':
+    case 'kpi.measurement_recorded':
+    case 'kpi.measurement_corrected':
       return t(`audit.${event.kind}`, params);
     case 'rules.updated':
       return t('audit.rules.updated', { ...params, changes: rulesChanges(t, d) });

@@ -1,0 +1,44 @@
+import { Button, FormField, FormLabel, Heading, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
+import { useState, type FormEvent } from 'react';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { useAction } from '../components/useAction.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** A new principle (uitgangspunt) of the regional vision. */
+export function PrincipleForm({ tableId, onAdded }: { tableId: string; onAdded(): void }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const { run, error, status, busy } = useAction();
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(
+      () => endpoints.addPrinciple(tableId, { title, ...(description ? { description } : {}) }),
+      t('goals.principle.added', { title }),
+    );
+    if (ok) {
+      setTitle('');
+      setDescription('');
+      onAdded();
+    }
+  }
+  return (
+    <form className="tw-panel" onSubmit={submit} data-testid="principle-form">
+      <Heading level={3}>{t('goals.principle.add')}</Heading>
+      <ErrorAlert error={error} />
+      <FormField>
+        <FormLabel htmlFor="principle-title">{t('goals.field.title')}</FormLabel>
+        <Textbox id="principle-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </FormField>
+      <FormField>
+        <FormLabel htmlFor="principle-description">{t('goals.field.descriptionOptional')}</FormLabel>
+        <Textarea id="principle-description" value={description} onChange={(e) => setDescription(e.target.value)} />
+      </FormField>
+      <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+        {t('goals.principle.submit')}
+      </Button>
+      <StatusMessage text={status} />
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import {
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading,
+  Select,
+  SelectOption,
+  Textbox,
+} from '@utrecht/component-library-react/css-module';
+import { useState, type FormEvent } from 'react';
+import { PLAN_TEMPLATE_NAMES, type PlanTemplate } from '../../../shared/plan-templates.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { useAction } from '../components/useAction.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+interface Props {
+  tableId: string;
+  templates: Record<string, readonly string[]>;
+  onCreated(): void;
+}
+
+/** A new plan for a period, its sections taken from a template. */
+export function CreatePlanForm({ tableId, templates, onCreated }: Props) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState('');
+  const [periodStart, setPeriodStart] = useState('2026');
+  const [periodEnd, setPeriodEnd] = useState('2030');
+  const [template, setTemplate] = useState<PlanTemplate>('transformatieplan');
+  const { run, error, status, busy } = useAction();
+  const sections = templates[template] ?? [];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(
+      () =>
+        endpoints.createPlan(tableId, {
+          title,
+          periodStart: Number(periodStart),
+          periodEnd: Number(periodEnd),
+          template,
+        }),
+      t('planManage.created', { title }),
+    );
+    if (ok) {
+      setTitle('');
+      onCreated();
+    }
+  }
+
+  return (
+    <form className="tw-panel" onSubmit={submit} data-testid="create-plan-form">
+      <Heading level={3}>{t('planManage.create.title')}</Heading>
+      <ErrorAlert error={error} />
+      <FormField>
+        <FormLabel htmlFor="plan-title">{t('planManage.create.name')}</FormLabel>
+        <Textbox id="plan-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </FormField>
+      <div className="tw-inline-fields">
+        <FormField>
+          <FormLabel htmlFor="plan-start">{t('planManage.create.start')}</FormLabel>
+          <Textbox
+            id="plan-start"
+            type="number"
+            required
+            min={2000}
+            max={2100}
+            value={periodStart}
+            onChange={(e) => setPeriodStart(e.target.value)}
+          />
+        </FormField>
+        <FormField>
+          <FormLabel htmlFor="plan-end">{t('planManage.create.end')}</FormLabel>
+          <Textbox
+            id="plan-end"
+            type="number"
+            required
+            min={2000}
+            max={2100}
+            value={periodEnd}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+          />
+        </FormField>
+      </div>
+      <FormField>
+        <FormLabel htmlFor="plan-template">{t('planManage.create.template')}</FormLabel>
+        <FormFieldDescription id="plan-template-help">
+          {sections.length
+            ? t('planManage.create.templateSections', { sections: sections.join(' · ') })
+            : t('planManage.create.templateEmpty')}
+        </FormFieldDescription>
+        <Select
+          id="plan-template"
+          aria-describedby="plan-template-help"
+          value={template}
+          onChange={(e) => setTemplate(e.target.value as PlanTemplate)}
+        >
+          {PLAN_TEMPLATE_NAMES.map((name) => (
+            <SelectOption key={name} value={name}>
+              {t(`planTemplate.${name}`)}
+            </SelectOption>
+          ))}
+        </Select>
+      </FormField>
+      <Button type="submit" appearance="primary-action-button" disabled={busy}>
+        {t('planManage.create.submit')}
+      </Button>
+      <StatusMessage text={status} />
+    </form>
+  );
+}
