@@ -5,6 +5,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes, meRoutes } from './auth/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { devRoutes } from './dev/routes.ts';
+import {
+  escalationRoutes,
+  notificationRoutes,
+  roundRoutes,
+  rulingRoutes,
+  sectionConsensusRoutes,
+  tableEscalationRoutes,
+} from './consensus/routes.ts';
 import { tableCoverageRoutes } from './coverage/routes.ts';
 import { kpiRoutes, tableGoalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -45,6 +53,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/tables', tableSearchRoutes)
     .route('/kpis', kpiRoutes)
     .route('/sections', sectionRoutes)
+    .route('/sections', sectionConsensusRoutes)
+    .route('/tables', tableEscalationRoutes)
+    .route('/rounds', roundRoutes)
+    .route('/escalations', escalationRoutes)
+    .route('/rulings', rulingRoutes)
+    .route('/notifications', notificationRoutes)
     .route('/invitations', invitationRoutes)
     .route('/', openApiRoutes);
   if (deps.config.mode !== 'production') api.route('/dev', devRoutes);

@@ -30,7 +30,28 @@ export async function listTableAudit(
       limit $3`,
     [tableId, page.before ?? null, page.limit + 1],
   );
-  const events: AuditEventView[] = rows.slice(0, page.limit).map((row) => ({
+  const events = rows.slice(0, page.limit).map(toView);
+  const last = events[events.length - 1];
+  return { events, nextBefore: rows.length > page.limit && last ? last.id : null };
+}
+
+/** Every event about one section (its consensus, its management), oldest first: the section's history. */
+export async function listSectionAudit(db: Queryable, sectionId: string): Promise<AuditEventView[]> {
+  const rows = await db.query<AuditRow>(
+    `select e.id, e.kind, e.occurred_at, e.subject_type, e.subject_id, e.data,
+            u.id as actor_id, u.name as actor_name, o.name as actor_org
+       from audit_events e
+       left join users u on u.id = e.actor_user_id
+       left join organizations o on o.id = u.organization_id
+      where e.subject_type = 'section' and e.subject_id = $1
+      order by e.id`,
+    [sectionId],
+  );
+  return rows.map(toView);
+}
+
+function toView(row: AuditRow): AuditEventView {
+  return {
     id: row.id,
     kind: row.kind,
     occurredAt: iso(row.occurred_at),
@@ -40,7 +61,5 @@ export async function listTableAudit(
         : null,
     subject: { type: row.subject_type, id: row.subject_id },
     data: row.data,
-  }));
-  const last = events[events.length - 1];
-  return { events, nextBefore: rows.length > page.limit && last ? last.id : null };
+  };
 }

@@ -12,6 +12,7 @@ import { nodeAssets } from './node-assets.ts';
 import { attachCollab } from './node-collab.ts';
 import { isSectionLocked } from '../collab/authorize.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
+import { runDueWork } from '../consensus/due.ts';
 import { RoomRegistry } from '../collab/registry.ts';
 
 export interface NodeServerOptions {
@@ -32,6 +33,8 @@ export interface NodeServerOptions {
   trustProxy?: boolean;
   clientDist?: string;
   clock?: Clock;
+  /** How often overdue rounds are closed and reminders sent (default 30 s). */
+  schedulerIntervalMs?: number;
   log?: AppDeps['log'];
   /** How long an empty room stays loaded before it is flushed and unloaded. */
   idleUnloadMs?: number;
@@ -121,6 +124,14 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     rooms,
   );
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // The scheduler: rounds past their deadline close, reminders go out, interrupted rulings finish.
+  let dueWork: Promise<unknown> = Promise.resolve();
+  const scheduler = setInterval(() => {
+    dueWork = dueWork
+      .then(() => runDueWork(deps))
+      .catch((error: unknown) => options.log?.('error', 'scheduled work failed', { error: String(error) }));
+  }, options.schedulerIntervalMs ?? 30_000);
+  scheduler.unref();
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -130,6 +141,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     demoLoaded,
     close() {
       closing ??= (async () => {
+        clearInterval(scheduler);
+        await dueWork;
         // Flush every room first: on shutdown nothing typed may be lost.
         await collab.close();
         await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import type { PersonRef, SectionView } from '../../shared/api.ts';
+import type { PersonRef, SectionState, SectionView } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 import { isoOrNull } from '../db/rows.ts';
 
@@ -9,6 +9,7 @@ interface SectionRow extends Record<string, unknown> {
   plan_title: string;
   title: string;
   position: number;
+  state: SectionState;
   locked: boolean;
   lock_reason: string | null;
   archived_at: Date | null;
@@ -19,7 +20,7 @@ interface SectionRow extends Record<string, unknown> {
   last_edited_at: Date | null;
 }
 
-const SELECT_SECTION = `select s.id, s.table_id, p.id as plan_id, p.title as plan_title, s.title, s.position, s.locked,
+const SELECT_SECTION = `select s.id, s.table_id, p.id as plan_id, p.title as plan_title, s.title, s.position, s.state, s.locked,
                                s.lock_reason, s.archived_at, p.archived_at as plan_archived_at, u.id as editor_id, u.name as editor_name,
                                o.name as editor_org, s.last_edited_at
                           from sections s
@@ -70,7 +71,7 @@ async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLoo
     plan: { id: row.plan_id, title: row.plan_title },
     title: row.title,
     position: row.position,
-    state: 'draft',
+    state: row.state,
     locked: row.locked,
     lockReason: row.lock_reason,
     // A section of an archived plan is history too.

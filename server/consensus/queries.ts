@@ -1,0 +1,265 @@
+import type {
+  EscalationView,
+  PersonRef,
+  PositionView,
+  RoundView,
+  RulingView,
+  SectionConsensus,
+  VersionDetail,
+  VersionView,
+} from '../../shared/api.ts';
+import { consensusActions, type PositionKind, type RoundOutcome, type SectionState } from '../../shared/consensus.ts';
+import type { OrganizationKind, Role } from '../../shared/roles.ts';
+import type { Queryable } from '../db/db.ts';
+import { iso, isoOrNull } from '../db/rows.ts';
+
+const PERSON = (alias: string) =>
+  `${alias}.id as ${alias}_id, ${alias}.name as ${alias}_name, ${alias}o.name as ${alias}_org`;
+const JOIN_PERSON = (alias: string, column: string) =>
+  `join users ${alias} on ${alias}.id = ${column} join organizations ${alias}o on ${alias}o.id = ${alias}.organization_id`;
+
+function person(row: Record<string, unknown>, alias: string): PersonRef {
+  return {
+    id: row[`${alias}_id`] as string,
+    name: row[`${alias}_name`] as string,
+    organizationName: row[`${alias}_org`] as string,
+  };
+}
+
+async function latestVersion(db: Queryable, sectionId: string): Promise<number | null> {
+  const [row] = await db.query<{ n: number | null }>(
+    'select max(number) as n from section_versions where section_id = $1',
+    [sectionId],
+  );
+  return row?.n ?? null;
+}
+
+export async function listVersions(db: Queryable, sectionId: string): Promise<VersionView[]> {
+  const rows = await db.query(
+    `select v.number, v.origin, v.created_at, v.content_hash, ${PERSON('u')}
+       from section_versions v ${JOIN_PERSON('u', 'v.created_by')} where v.section_id = $1 order by v.number`,
+    [sectionId],
+  );
+  return rows.map((r) => ({
+    number: r.number as number,
+    origin: r.origin as VersionView['origin'],
+    createdBy: person(r, 'u'),
+    createdAt: iso(r.created_at),
+    contentHash: r.content_hash as string,
+  }));
+}
+
+export async function findVersion(db: Queryable, sectionId: string, number: number): Promise<VersionDetail | null> {
+  const rows = await db.query(
+    `select v.number, v.origin, v.created_at, v.content_hash, v.content_html, v.content_text, ${PERSON('u')}
+       from section_versions v ${JOIN_PERSON('u', 'v.created_by')} where v.section_id = $1 and v.number = $2`,
+    [sectionId, number],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    number: r.number as number,
+    origin: r.origin as VersionView['origin'],
+    createdBy: person(r, 'u'),
+    createdAt: iso(r.created_at),
+    contentHash: r.content_hash as string,
+    html: r.content_html as string,
+    text: r.content_text as string,
+  };
+}
+
+export async function listRounds(db: Queryable, sectionId: string, current: number | null): Promise<RoundView[]> {
+  const [rounds, positions] = await Promise.all([
+    db.query(
+      `select r.id, r.kind, v.number as version_number, r.opened_at, r.deadline, r.closed_at, r.outcome, ${PERSON('u')}
+         from rounds r join section_versions v on v.id = r.version_id ${JOIN_PERSON('u', 'r.opened_by')}
+        where r.section_id = $1 order by r.opened_at`,
+      [sectionId],
+    ),
+    db.query(
+      `select p.id, p.round_id, p.kind, p.text, p.stated_at, p.superseded_at, o.id as org_id, o.name as org_name,
+              v.number as version_number, ${PERSON('u')}
+         from positions p join rounds r on r.id = p.round_id join section_versions v on v.id = r.version_id
+         join organizations o on o.id = p.organization_id ${JOIN_PERSON('u', 'p.stated_by')}
+        where r.section_id = $1 order by p.stated_at, p.id`,
+      [sectionId],
+    ),
+  ]);
+  const views: PositionView[] = positions.map((p) => ({
+    id: p.id as string,
+    organization: { id: p.org_id as string, name: p.org_name as string },
+    kind: p.kind as PositionKind,
+    text: p.text as string,
+    statedBy: person(p, 'u'),
+    statedAt: iso(p.stated_at),
+    superseded: p.superseded_at !== null,
+    versionNumber: p.version_number as number,
+    stale: current !== null && (p.version_number as number) < current,
+  }));
+  const roundOf = new Map(positions.map((p, i) => [views[i]!.id, p.round_id as string]));
+  return rounds.map((r) => {
+    const statements = views.filter((v) => roundOf.get(v.id) === r.id);
+    return {
+      id: r.id as string,
+      kind: r.kind as RoundView['kind'],
+      versionNumber: r.version_number as number,
+      openedBy: person(r, 'u'),
+      openedAt: iso(r.opened_at),
+      deadline: iso(r.deadline),
+      closedAt: isoOrNull(r.closed_at),
+      outcome: r.outcome as RoundOutcome | 'withdrawn' | null,
+      positions: statements
+        .filter((s) => !s.superseded)
+        .sort((a, b) => a.organization.name.localeCompare(b.organization.name)),
+      statements,
+    };
+  });
+}
+
+export async function listEscalations(db: Queryable, sectionId: string, now: Date): Promise<EscalationView[]> {
+  const [escalations, steps] = await Promise.all([
+    db.query(
+      `select e.id, e.reason, e.escalated_at, e.referred_at, e.referral_report, e.closed_at, ${PERSON('u')}
+         from escalations e ${JOIN_PERSON('u', 'e.escalated_by')} where e.section_id = $1 order by e.escalated_at`,
+      [sectionId],
+    ),
+    db.query(
+      `select m.id, m.escalation_id, m.occurred_on::text as occurred_on, m.kind, m.note, ${PERSON('u')}
+         from mediation_steps m join escalations e on e.id = m.escalation_id ${JOIN_PERSON('u', 'm.recorded_by')}
+        where e.section_id = $1 order by m.occurred_on, m.recorded_at`,
+      [sectionId],
+    ),
+  ]);
+  return escalations.map((e) => {
+    const end = (e.closed_at as Date | null) ?? (e.referred_at as Date | null) ?? now;
+    return {
+      id: e.id as string,
+      reason: e.reason as string,
+      escalatedBy: person(e, 'u'),
+      escalatedAt: iso(e.escalated_at),
+      ageDays: Math.max(0, Math.floor((end.getTime() - (e.escalated_at as Date).getTime()) / 86_400_000)),
+      steps: steps
+        .filter((s) => s.escalation_id === e.id)
+        .map((s) => ({
+          id: s.id as string,
+          occurredOn: s.occurred_on as string,
+          kind: s.kind as 'meeting' | 'call' | 'written',
+          note: s.note as string,
+          recordedBy: person(s, 'u'),
+        })),
+      referredAt: isoOrNull(e.referred_at),
+      referralReport: (e.referral_report as string | null) ?? null,
+      closedAt: isoOrNull(e.closed_at),
+    };
+  });
+}
+
+export async function listRulings(db: Queryable, sectionId: string, tableId: string): Promise<RulingView[]> {
+  const [rulings, endorsements, municipalities] = await Promise.all([
+    db.query(
+      `select r.id, r.text, r.rationale, r.drafted_at, r.effective_at, r.superseded_at, v.number as version_number,
+              ${PERSON('u')}
+         from rulings r left join section_versions v on v.id = r.version_id ${JOIN_PERSON('u', 'r.drafted_by')}
+        where r.section_id = $1 order by r.drafted_at`,
+      [sectionId],
+    ),
+    db.query(
+      `select e.ruling_id, e.endorsed_at, o.id as org_id, o.name as org_name, ${PERSON('u')}
+         from ruling_endorsements e join rulings r on r.id = e.ruling_id join organizations o on o.id = e.organization_id
+         ${JOIN_PERSON('u', 'e.endorsed_by')} where r.section_id = $1 order by e.endorsed_at`,
+      [sectionId],
+    ),
+    db.query<{ id: string; name: string }>(
+      `select o.id, o.name from table_members m join organizations o on o.id = m.organization_id
+        where m.table_id = $1 and o.kind = 'municipality' order by o.name`,
+      [tableId],
+    ),
+  ]);
+  return rulings.map((r): RulingView => {
+    const mine = endorsements.filter((e) => e.ruling_id === r.id);
+    return {
+      id: r.id as string,
+      text: r.text as string,
+      rationale: r.rationale as string,
+      draftedBy: person(r, 'u'),
+      draftedAt: iso(r.drafted_at),
+      effectiveAt: isoOrNull(r.effective_at),
+      versionNumber: (r.version_number as number | null) ?? null,
+      superseded: r.superseded_at !== null,
+      endorsements: mine.map((e) => ({
+        organization: { id: e.org_id as string, name: e.org_name as string },
+        endorsedBy: person(e, 'u'),
+        endorsedAt: iso(e.endorsed_at),
+      })),
+      awaiting: municipalities.filter((m) => !mine.some((e) => e.org_id === m.id)),
+    };
+  });
+}
+
+/** Where a section stands, for one viewer (their actions depend on role and organization). */
+export async function sectionConsensus(
+  db: Queryable,
+  section: { id: string; tableId: string; state: SectionState },
+  viewer: { userId: string; role: Role; organizationId: string },
+  now: Date,
+): Promise<SectionConsensus> {
+  const current = await latestVersion(db, section.id);
+  const [rounds, escalations, rulings, organizations] = await Promise.all([
+    listRounds(db, section.id, current),
+    listEscalations(db, section.id, now),
+    listRulings(db, section.id, section.tableId),
+    db.query<{ id: string; name: string; kind: OrganizationKind }>(
+      `select o.id, o.name, o.kind from table_members m join organizations o on o.id = m.organization_id
+        where m.table_id = $1 order by o.kind desc, o.name`,
+      [section.tableId],
+    ),
+  ]);
+  const round = rounds.at(-1) ?? null;
+  const ruling =
+    [...rulings].reverse().find((r) => !('superseded' in r && (r as { superseded: boolean }).superseded)) ?? null;
+  const member = organizations.find((o) => o.id === viewer.organizationId);
+  const openRound = round && round.closedAt === null ? round : null;
+  // The objections of the last closed round before a referral stay on record beside the ruling.
+  const decided = [...rounds].reverse().find((r) => r.outcome && r.outcome !== 'withdrawn' && r.outcome !== 'agreed');
+  const latestPosition = (orgId: string) =>
+    [...rounds]
+      .reverse()
+      .flatMap((r) => r.positions)
+      .find((p) => p.organization.id === orgId) ?? null;
+  return {
+    sectionId: section.id,
+    state: section.state,
+    currentVersion: current,
+    organizations: organizations.map((o) => ({ ...o, position: latestPosition(o.id) })),
+    round,
+    escalation: escalations.at(-1) ?? null,
+    ruling,
+    minorityPositions:
+      section.state === 'referred' || section.state === 'ruled'
+        ? (decided?.positions.filter((p) => p.kind === 'object') ?? [])
+        : [],
+    actions: consensusActions(section.state, viewer.role, {
+      memberOrganization: member !== undefined,
+      memberMunicipality: member?.kind === 'municipality',
+      openedRound: openRound?.openedBy.id === viewer.userId,
+      rulingToEndorse:
+        ruling !== null && ruling.effectiveAt === null && ruling.awaiting.some((o) => o.id === viewer.organizationId),
+    }),
+  };
+}
+
+/** The chair's inbox of open escalations, oldest first. */
+export async function escalationInbox(db: Queryable, tableId: string, now: Date) {
+  const sections = await db.query<{ id: string; title: string; state: SectionState }>(
+    `select distinct s.id, s.title, s.state from escalations e join sections s on s.id = e.section_id
+      where s.table_id = $1 and e.closed_at is null`,
+    [tableId],
+  );
+  const all = [];
+  for (const section of sections) {
+    for (const escalation of await listEscalations(db, section.id, now)) {
+      if (!escalation.closedAt) all.push({ ...escalation, section });
+    }
+  }
+  return { escalations: all.sort((a, b) => a.escalatedAt.localeCompare(b.escalatedAt)) };
+}

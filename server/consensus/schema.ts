@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { POSITION_KINDS, POSITION_NEEDS_TEXT } from '../../shared/consensus.ts';
+
+const longText = (max: number) => z.string().trim().min(1).max(max);
+
+export const positionBody = z
+  .strictObject({ kind: z.enum(POSITION_KINDS), text: z.string().trim().max(8000).optional() })
+  .refine((p) => !POSITION_NEEDS_TEXT[p.kind] || (p.text ?? '').length > 0, {
+    path: ['text'],
+    message: 'a remark or an objection needs its reasons written out',
+  });
+
+export const escalationBody = z.strictObject({ reason: longText(8000) });
+
+export const stepBody = z.strictObject({
+  occurredOn: z.iso.date(),
+  kind: z.enum(['meeting', 'call', 'written']),
+  note: longText(8000),
+});
+
+export const proposalBody = z.strictObject({ text: longText(100_000) });
+
+export const referralBody = z.strictObject({ report: longText(8000) });
+
+export const rulingBody = z.strictObject({ text: longText(100_000), rationale: longText(8000) });
+
+export const versionParam = z.coerce.number().int().min(1).max(1_000_000);
+
+export const diffQuery = z.strictObject({
+  from: versionParam,
+  to: z.union([z.literal('current'), versionParam]),
+});
+
+export const clockBody = z.strictObject({ now: z.iso.datetime({ offset: true }) });
+
+export const notificationsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(30) });
+
+export const readBody = z.union([
+  z.strictObject({ ids: z.array(z.number().int().min(1)).min(1).max(200) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
