@@ -3,7 +3,8 @@
  * The server applies every transition through `transition` and refuses what it refuses (409 with the
  * current state); the client uses `availableActions` only to decide what to offer.
  */
-import type { Action } from './permissions.ts';
+import { can, type Action } from './permissions.ts';
+import type { Role } from './roles.ts';
 import type { RulingRule } from './roles.ts';
 
 export const SECTION_STATES = [
@@ -129,4 +130,53 @@ export function rulingCarried(
   const endorsing = municipalityIds.filter((id) => endorsedBy.has(id)).length;
   if (municipalityIds.length === 0) return false;
   return rule === 'all_municipalities' ? endorsing === municipalityIds.length : endorsing * 2 > municipalityIds.length;
+}
+
+/** What a person can do about a section's consensus right now; the client offers exactly these. */
+export const CONSENSUS_ACTIONS = [
+  'open_round',
+  'state_position',
+  'withdraw_round',
+  'revise',
+  'escalate',
+  'mediate',
+  'propose_compromise',
+  'refer',
+  'draft_ruling',
+  'endorse_ruling',
+] as const;
+export type ConsensusAction = (typeof CONSENSUS_ACTIONS)[number];
+
+export function consensusActions(
+  state: SectionState,
+  role: Role,
+  context: {
+    /** The person's organization is a member of the table (it has a position to state). */
+    memberOrganization: boolean;
+    /** The person's organization is a member municipality (it speaks in a ruling). */
+    memberMunicipality: boolean;
+    /** The person opened the running round. */
+    openedRound: boolean;
+    /** A drafted ruling waits for endorsements, and the person's municipality has not endorsed it. */
+    rulingToEndorse: boolean;
+  },
+): ConsensusAction[] {
+  const actions: ConsensusAction[] = [];
+  const allowed = (event: ConsensusEvent) => transition(state, event) !== null;
+  if (allowed({ type: 'open_round' }) && can(role, 'round.open')) actions.push('open_round');
+  if (hasOpenRound(state) && can(role, 'position.state') && context.memberOrganization) actions.push('state_position');
+  if (
+    allowed({ type: 'withdraw_round' }) &&
+    (can(role, 'round.withdraw_any') || (context.openedRound && can(role, 'round.open')))
+  ) {
+    actions.push('withdraw_round');
+  }
+  if (allowed({ type: 'revise' }) && can(role, 'section.edit')) actions.push('revise');
+  if (allowed({ type: 'escalate' }) && can(role, 'section.escalate')) actions.push('escalate');
+  if (state === 'escalated' && can(role, 'escalation.mediate')) actions.push('mediate', 'propose_compromise', 'refer');
+  if (state === 'referred' && can(role, 'ruling.draft') && context.memberMunicipality) actions.push('draft_ruling');
+  if (state === 'referred' && can(role, 'ruling.endorse') && context.memberMunicipality && context.rulingToEndorse) {
+    actions.push('endorse_ruling');
+  }
+  return actions;
 }

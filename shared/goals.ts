@@ -13,17 +13,24 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export const NATIONAL_GOALS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type NationalGoal = (typeof NATIONAL_GOALS)[number];
 
+/** Codes of the rules a value can break; the client words them from its catalog (problem.<code>). */
+export type ValueProblemCode = 'not_finite' | 'percent_range' | 'count_whole' | 'not_negative';
+
 /** Why a value does not fit a unit, or null when it does. */
-export function kpiValueProblem(unit: KpiUnit, value: number): string | null {
-  if (!Number.isFinite(value)) return 'must be a finite number';
+export function kpiValueProblem(unit: KpiUnit, value: number): { code: ValueProblemCode; message: string } | null {
+  if (!Number.isFinite(value)) return { code: 'not_finite', message: 'must be a finite number' };
   switch (unit) {
     case 'percent':
-      return value < 0 || value > 100 ? 'a percentage lies between 0 and 100' : null;
+      return value < 0 || value > 100
+        ? { code: 'percent_range', message: 'a percentage lies between 0 and 100' }
+        : null;
     case 'count':
-      return Number.isInteger(value) && value >= 0 ? null : 'a count is a whole number of 0 or more';
+      return Number.isInteger(value) && value >= 0
+        ? null
+        : { code: 'count_whole', message: 'a count is a whole number of 0 or more' };
     case 'euro':
     case 'days':
-      return value < 0 ? `an amount of ${unit} cannot be negative` : null;
+      return value < 0 ? { code: 'not_negative', message: `an amount of ${unit} cannot be negative` } : null;
     case 'number':
       return null;
   }

@@ -214,10 +214,12 @@ interface KpiInput {
 /** Values must fit the unit; targets must fall within the years of the table's live plans. */
 async function checkKpi(tx: Queryable, actor: Actor, kpi: KpiInput): Promise<void> {
   const baselineProblem = kpiValueProblem(kpi.unit, kpi.baseline.value);
-  if (baselineProblem) throw invalid('baseline.value', baselineProblem);
+  if (baselineProblem) throw invalid('baseline.value', baselineProblem.message, baselineProblem.code);
   if (kpi.targets.length === 0) return;
   const period = await planPeriod(tx, actor.tableId);
-  if (!period) throw invalid('targets', 'the table has no plan yet: targets are set within a plan period');
+  if (!period) {
+    throw invalid('targets', 'the table has no plan yet: targets are set within a plan period', 'no_plan_period');
+  }
   for (const [index, target] of kpi.targets.entries()) {
     if (target.year < period.start || target.year > period.end) {
       throw invalid(
@@ -226,7 +228,7 @@ async function checkKpi(tx: Queryable, actor: Actor, kpi: KpiInput): Promise<voi
       );
     }
     const problem = kpiValueProblem(kpi.unit, target.value);
-    if (problem) throw invalid(`targets.${index}.value`, problem);
+    if (problem) throw invalid(`targets.${index}.value`, problem.message, problem.code);
   }
 }
 
@@ -366,13 +368,17 @@ export async function recordMeasurement(
     const period = parsePeriod(input.period);
     if (!period) throw invalid('period', 'a half year like 2026-H1');
     if (comparePeriods(input.period, periodOf(actor.now)) > 0) {
-      throw invalid('period', `${input.period} has not started yet`);
+      throw invalid('period', `${input.period} has not started yet`, 'period_not_started');
     }
     if (period.year < kpi.baseline_year) {
-      throw invalid('period', `${input.period} lies before the baseline year ${kpi.baseline_year}`);
+      throw invalid(
+        'period',
+        `${input.period} lies before the baseline year ${kpi.baseline_year}`,
+        'period_before_baseline',
+      );
     }
     const problem = kpiValueProblem(kpi.unit, input.value);
-    if (problem) throw invalid('value', problem);
+    if (problem) throw invalid('value', problem.message, problem.code);
     const previous = await tx.query<{ value: number; source: string }>(
       'select value, source from kpi_measurements where kpi_id = $1 and period = $2',
       [kpiId, input.period],

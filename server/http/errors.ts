@@ -21,9 +21,14 @@ export const forbidden = (message = 'your role at this table does not allow this
   new ApiError(403, 'forbidden', message);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
 
-/** A value that is well-formed but breaks a rule (e.g. a percentage over 100): 400, shaped like schema errors. */
-export const invalid = (path: string, message: string) =>
-  new ApiError(400, 'validation_failed', `invalid body: ${path}: ${message}`, { issues: [{ path, message }] });
+/**
+ * A value that is well-formed but breaks a rule (e.g. a percentage over 100): 400, shaped like schema
+ * errors, with a code the client can word in the user's language.
+ */
+export const invalid = (path: string, message: string, code?: string) =>
+  new ApiError(400, 'validation_failed', `invalid body: ${path}: ${message}`, {
+    issues: [{ path, message, ...(code ? { code } : {}) }],
+  });
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return details === undefined ? { error: { code, message } } : { error: { code, message, details } };

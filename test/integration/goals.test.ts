@@ -269,6 +269,10 @@ for (const backend of databaseBackends()) {
       expect((await secretariat.post(`/api/kpis/${crypto.randomUUID()}/measurements`, good)).status).toBe(404);
       const percent = await secretariat.post<ErrorBody>(`/api/kpis/${kpi.id}/measurements`, { ...good, value: 140 });
       expect(percent.status).toBe(400);
+      // A code the client words in Dutch.
+      expect(percent.body.error.details).toEqual({
+        issues: [{ path: 'value', message: 'a percentage lies between 0 and 100', code: 'percent_range' }],
+      });
 
       // A measured KPI stays on record.
       const blocked = await secretariat.delete<ErrorBody>(`/api/tables/${tableId}/kpis/${kpi.id}`);
