@@ -16,6 +16,7 @@ import type { ErrorBody } from '../../shared/errors.ts';
 import { argon2Passwords } from '../../server/runtime/node-deps.ts';
 import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, TestClock } from '../support/app-server.ts';
+import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends } from '../support/databases.ts';
 
 const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
@@ -300,6 +301,47 @@ for (const backend of databaseBackends()) {
       expect(withdrawn.status).toBe(200);
       expect(withdrawn.body.state).toBe('draft');
       expect(withdrawn.body.round!.outcome).toBe('withdrawn');
+    });
+
+    it('freezes what was typed up to the round, then refuses writes over the socket; a compromise arrives live', async () => {
+      const sectionId = sections.get('Randvoorwaarden')!;
+      const writer = connectProvider(server.url, `section:${sectionId}`, horizon().cookieHeader);
+      try {
+        await synced(writer.provider);
+        appendParagraph(writer.doc, 'Net voor de ronde getypt.');
+        // No wait for the batch window: opening the round flushes what the room has.
+        await waitFor(async () =>
+          (await server.rooms.room(`section:${sectionId}`)).doc
+            .getXmlFragment('default')
+            .toString()
+            .includes('Net voor'),
+        );
+        const opened = await alkmaar().post<OpenedRound>(`/api/sections/${sectionId}/rounds`);
+        const version = await council().get<{ text: string }>(
+          `/api/sections/${sectionId}/versions/${opened.body.version.number}`,
+        );
+        expect(version.body.text).toContain('Net voor de ronde getypt.');
+
+        appendParagraph(writer.doc, 'Tijdens de ronde getypt.');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await (await server.rooms.room(`section:${sectionId}`)).flush();
+        const during = await council().get<SectionContent>(`/api/sections/${sectionId}/content`);
+        expect(during.body.text).not.toContain('Tijdens de ronde');
+
+        // Objection, escalation and a compromise: the connected editor receives the new text live.
+        await horizon().post(`/api/rounds/${opened.body.round.id}/positions`, { kind: 'object', text: 'Onvolledig.' });
+        await positions(opened.body.round.id, [...MUNICIPALITIES, ...PROVIDERS.slice(1)]);
+        const escalated = await horizon().post<SectionConsensus>(`/api/sections/${sectionId}/escalations`, {
+          reason: 'Graag bemiddeling.',
+        });
+        await chair().post(`/api/escalations/${escalated.body.escalation!.id}/proposal`, {
+          text: '# Randvoorwaarden\n\nDe compromistekst van de voorzitter.',
+        });
+        await waitFor(() => writer.text().includes('De compromistekst van de voorzitter.'), 5000, 'live compromise');
+        expect(writer.text()).not.toContain('Net voor de ronde getypt.');
+      } finally {
+        writer.provider.destroy();
+      }
     });
 
     it('keeps one position per organization when two of its delegates state at the same moment', async () => {
