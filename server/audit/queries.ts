@@ -14,17 +14,19 @@ interface AuditRow extends Record<string, unknown> {
   data: Record<string, unknown>;
 }
 
+const SELECT_EVENTS = `select e.id, e.kind, e.occurred_at, e.subject_type, e.subject_id, e.data,
+                              u.id as actor_id, u.name as actor_name, o.name as actor_org
+                         from audit_events e
+                         left join users u on u.id = e.actor_user_id
+                         left join organizations o on o.id = u.organization_id`;
+
 export async function listTableAudit(
   db: Queryable,
   tableId: string,
   page: { limit: number; before?: number | undefined },
 ): Promise<AuditResponse> {
   const rows = await db.query<AuditRow>(
-    `select e.id, e.kind, e.occurred_at, e.subject_type, e.subject_id, e.data,
-            u.id as actor_id, u.name as actor_name, o.name as actor_org
-       from audit_events e
-       left join users u on u.id = e.actor_user_id
-       left join organizations o on o.id = u.organization_id
+    `${SELECT_EVENTS}
       where e.table_id = $1 and ($2::integer is null or e.id < $2)
       order by e.id desc
       limit $3`,
@@ -38,11 +40,7 @@ export async function listTableAudit(
 /** Every event about one section (its consensus, its management), oldest first: the section's history. */
 export async function listSectionAudit(db: Queryable, sectionId: string): Promise<AuditEventView[]> {
   const rows = await db.query<AuditRow>(
-    `select e.id, e.kind, e.occurred_at, e.subject_type, e.subject_id, e.data,
-            u.id as actor_id, u.name as actor_name, o.name as actor_org
-       from audit_events e
-       left join users u on u.id = e.actor_user_id
-       left join organizations o on o.id = u.organization_id
+    `${SELECT_EVENTS}
       where e.subject_type = 'section' and e.subject_id = $1
       order by e.id`,
     [sectionId],

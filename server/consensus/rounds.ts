@@ -19,6 +19,10 @@ import {
   type LockedSection,
 } from './context.ts';
 
+/** "16 maart": how a deadline reads in a notification. */
+const dutchDate = (at: Date) =>
+  at.toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long' });
+
 interface RoundRow extends Record<string, unknown> {
   id: string;
   section_id: string;
@@ -74,11 +78,7 @@ export async function startRound(
       deadline: deadline.toISOString(),
     },
   );
-  const deadlineText = deadline.toLocaleDateString('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    day: 'numeric',
-    month: 'long',
-  });
+  const deadlineText = dutchDate(deadline);
   await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
     tableId: section.table_id,
     sectionId: section.id,
@@ -337,11 +337,7 @@ export async function runDueRounds(db: Db, effects: Effects, now: Date): Promise
       const silent = (await memberOrganizations(tx, round.table_id))
         .map((o) => o.id)
         .filter((id) => !responded.some((r) => r.organization_id === id));
-      const deadlineText = round.deadline.toLocaleDateString('nl-NL', {
-        timeZone: 'Europe/Amsterdam',
-        day: 'numeric',
-        month: 'long',
-      });
+      const deadlineText = dutchDate(round.deadline);
       await notify(tx, effects, await recipients(tx, round.table_id, DELEGATES, silent), {
         tableId: round.table_id,
         sectionId: round.section_id,
