@@ -65,6 +65,8 @@ export interface CollabControl {
   setLocked(docName: string, locked: boolean): Promise<void>;
   /** The stored state and derived content of a document, with everything pending flushed first. */
   snapshot(docName: string): Promise<DocumentSnapshot>;
+  /** Closes a person's live connections to these documents (their role changed); they reconnect and are re-authorized. */
+  disconnectUser(userId: string, docNames: readonly string[]): void;
   /** Replaces a document's content with plain-text blocks, live, and stores it. */
   replaceContent(docName: string, blocks: TextBlock[]): Promise<DocumentSnapshot>;
 }

@@ -22,6 +22,8 @@ export const CLOSE = {
   tooLarge: { code: 1009, reason: 'message larger than 2 MB' },
   loadFailed: { code: 1011, reason: 'document could not be loaded; try again' },
   shuttingDown: { code: 1012, reason: 'server restarting' },
+  // Transient on purpose: the client reconnects and the upgrade decides again with the new role.
+  accessChanged: { code: 4000, reason: 'your access to this document changed' },
 } as const;
 
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;

@@ -112,6 +112,18 @@ export class RoomRegistry {
     this.idleTimers.set(room.name, timer);
   }
 
+  /** Closes one person's connections to these documents, so that their next upgrade is authorized anew. */
+  disconnectUser(userId: string, names: readonly string[]): number {
+    let closed = 0;
+    for (const name of names) {
+      const room = this.loaded.get(name);
+      if (!room) continue;
+      closed += room.disconnectUser(userId, CLOSE.accessChanged);
+      if (room.size === 0) this.unloadLaterIfIdle(room);
+    }
+    return closed;
+  }
+
   /** Sets a document's lock in its loaded room, if any (the database is the source of truth). */
   async setLocked(name: string, locked: boolean): Promise<void> {
     const room = this.rooms.get(name);

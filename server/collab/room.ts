@@ -91,6 +91,18 @@ export class Room {
     return this.clients.size;
   }
 
+  /** Closes every connection of one person (their role changed: they reconnect and are authorized anew). */
+  disconnectUser(userId: string, why: { code: number; reason: string }): number {
+    let closed = 0;
+    for (const [connection, client] of [...this.clients]) {
+      if (client.info.userId !== userId) continue;
+      this.leave(connection);
+      connection.close(why.code, why.reason);
+      closed++;
+    }
+    return closed;
+  }
+
   /** The people connected now, each once, in the order they came. */
   userIds(): string[] {
     return [...new Set([...this.clients.values()].map((client) => client.info.userId))];

@@ -104,6 +104,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       presence: (names) => rooms.presence(names),
       setLocked: (name, locked) => rooms.setLocked(name, locked),
       snapshot: (name) => rooms.snapshot(name),
+      disconnectUser: (userId, names) => void rooms.disconnectUser(userId, names),
       replaceContent: (name, blocks) => rooms.replaceContent(name, blocks),
     },
     ...(devClock ? { devClock } : {}),

@@ -15,11 +15,26 @@ import {
   updateRules,
   type Actor,
 } from './commands.ts';
+import { sectionDocName } from '../sections/queries.ts';
 import { getTableDetail, listMyTables } from './queries.ts';
 import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from './schema.ts';
 
 function actor(c: Context<AppEnv>, access: TableAccess): Actor {
   return { userId: access.user.id, tableId: access.tableId, now: c.var.deps.clock.now() };
+}
+
+/**
+ * A changed or revoked role applies to open documents at once, not at the next reconnect: the
+ * person's connections to the table's sections close and their reconnect is authorized anew.
+ */
+async function reauthorizeLive(c: Context<AppEnv>, tableId: string, userId: string): Promise<void> {
+  const collab = c.var.deps.collab;
+  if (!collab) return;
+  const sections = await c.var.deps.db.query<{ id: string }>('select id from sections where table_id = $1', [tableId]);
+  collab.disconnectUser(
+    userId,
+    sections.map((s) => sectionDocName(s.id)),
+  );
 }
 
 /** Every management route answers with the table as it is after the change. */
@@ -66,11 +81,15 @@ export const tableRoutes = new Hono<AppEnv>()
   .put('/:id/roles/:userId', async (c) => {
     const access = await requireTableAction(c, 'table.manage');
     const body = await readJson(c, roleBody);
-    await assignRole(c.var.deps.db, actor(c, access), readId(c, 'userId', 'person'), body.role);
+    const userId = readId(c, 'userId', 'person');
+    await assignRole(c.var.deps.db, actor(c, access), userId, body.role);
+    await reauthorizeLive(c, access.tableId, userId);
     return detail(c, access);
   })
   .delete('/:id/roles/:userId', async (c) => {
     const access = await requireTableAction(c, 'table.manage');
-    await revokeRole(c.var.deps.db, actor(c, access), readId(c, 'userId', 'person'));
+    const userId = readId(c, 'userId', 'person');
+    await revokeRole(c.var.deps.db, actor(c, access), userId);
+    await reauthorizeLive(c, access.tableId, userId);
     return detail(c, access);
   });

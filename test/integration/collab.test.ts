@@ -18,6 +18,7 @@ for (const backend of databaseBackends()) {
     let horizon: Client;
     let council: Client;
     let sectionIds: string[];
+    let tableId: string;
     const open: Array<{ provider: { destroy(): void } }> = [];
 
     function connect(client: Client | null, sectionId: string) {
@@ -34,7 +35,7 @@ for (const backend of databaseBackends()) {
       alkmaar = await new Client(server.url).login('beleid@alkmaar.demo');
       horizon = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
       council = await new Client(server.url).login('raadslid@alkmaar.demo');
-      const tableId = (await alkmaar.get<{ tables: Array<{ id: string }> }>('/api/tables')).body.tables[0]!.id;
+      tableId = (await alkmaar.get<{ tables: Array<{ id: string }> }>('/api/tables')).body.tables[0]!.id;
       sectionIds = (await alkmaar.get<SectionsReply>(`/api/tables/${tableId}/sections`)).body.sections.map((s) => s.id);
     });
     afterAll(async () => {
@@ -155,6 +156,40 @@ for (const backend of databaseBackends()) {
       expect((await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[4]}/content`)).body.text).toBe(before);
       const meta = await alkmaar.get<{ locked: boolean; canEdit: boolean }>(`/api/sections/${sectionIds[4]}`);
       expect(meta.body).toMatchObject({ locked: true, canEdit: false });
+    });
+
+    it('applies a changed role to an open connection at once: a delegate made observer can no longer write', async () => {
+      const secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
+      const kompas = await new Client(server.url).login('bestuur@kompas-ggz.demo');
+      const [kompasUser] = await server.db.query<{ id: string }>(
+        "select id from users where email = 'bestuur@kompas-ggz.demo'",
+      );
+      const writer = connect(kompas, sectionIds[6]!);
+      await synced(writer.provider);
+      const closes: number[] = [];
+      writer.provider.on('connection-close', (event: CloseEvent | null) => {
+        if (event) closes.push(event.code);
+      });
+      appendParagraph(writer.doc, 'Als gedelegeerde geschreven.');
+      await waitFor(async () =>
+        (await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[6]}/content`)).body.text.includes(
+          'gedelegeerde',
+        ),
+      );
+
+      const changed = await secretariat.put(`/api/tables/${tableId}/roles/${kompasUser!.id}`, { role: 'observer' });
+      expect(changed.status).toBe(200);
+      await waitFor(() => closes.includes(4000), 5000, 'close 4000');
+      // The provider reconnects on its own, now read-only.
+      await waitFor(() => writer.provider.wsconnected && writer.provider.synced, 10_000, 'reconnect');
+      appendParagraph(writer.doc, 'Als toehoorder geschreven.');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await (await server.rooms.room(`section:${sectionIds[6]}`)).flush();
+      const content = await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[6]}/content`);
+      expect(content.body.text).toContain('Als gedelegeerde geschreven.');
+      expect(content.body.text).not.toContain('Als toehoorder geschreven.');
+      writer.provider.destroy();
+      await secretariat.put(`/api/tables/${tableId}/roles/${kompasUser!.id}`, { role: 'provider_delegate' });
     });
 
     it('keeps the content across a server restart', async () => {
