@@ -12,6 +12,7 @@ import type {
 } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import { PLAN_TEMPLATES } from '../../shared/plan-templates.ts';
+import { argon2Passwords } from '../../server/runtime/node-deps.ts';
 import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer } from '../support/app-server.ts';
 import { databaseBackends } from '../support/databases.ts';
@@ -49,6 +50,36 @@ for (const backend of databaseBackends()) {
     afterAll(async () => {
       await server?.close();
       await drop?.();
+    });
+
+    it('tells someone without a role at the table nothing: 404 on every route of plans, goals, coverage and search', async () => {
+      const [org] = await server.db.query<{ id: string }>(
+        "select id from organizations where name = 'Gemeente Bergen'",
+      );
+      await server.db.query(
+        `insert into users (email, name, organization_id, password_hash, is_demo, created_at)
+         values ('buiten@bergen.demo', 'Buitenstaander', $1, $2, true, now())`,
+        [org!.id, await argon2Passwords.hash('demo-tafelwerk')],
+      );
+      const outsider = await new Client(server.url).login('buiten@bergen.demo');
+      const sectionId = demoPlan.sections[0]!.id;
+      const goalId = (await delegate.get<GoalsResponse>(`/api/tables/${tableId}/goals`)).body.goals[0]!.id;
+      for (const [method, path, body] of [
+        ['GET', `/api/tables/${tableId}/plans`],
+        ['POST', `/api/tables/${tableId}/plans`, { title: 'X', periodStart: 2026, periodEnd: 2027, template: 'leeg' }],
+        ['GET', `/api/tables/${tableId}/goals`],
+        ['GET', `/api/tables/${tableId}/goals/${goalId}`],
+        ['GET', `/api/tables/${tableId}/coverage`],
+        ['GET', `/api/tables/${tableId}/search?q=verblijf`],
+        ['GET', `/api/sections/${sectionId}`],
+        ['PUT', `/api/sections/${sectionId}/goals`, { goalIds: [] }],
+        ['GET', `/api/sections/${sectionId}/consensus`],
+        ['POST', `/api/sections/${sectionId}/rounds`, {}],
+      ] as const) {
+        const reply = await outsider.request<ErrorBody>(method, path, body);
+        expect(reply.status, `${method} ${path}`).toBe(404);
+        expect(reply.body.error.code).toBe('not_found');
+      }
     });
 
     it('lists the plans with their sections, drafters, goals and the templates', async () => {
