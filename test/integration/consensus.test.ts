@@ -284,6 +284,28 @@ for (const backend of databaseBackends()) {
       // The opener withdraws only their own round; another delegate cannot.
       expect((await horizon().post(`/api/rounds/${opened.body.round.id}/withdraw`)).status).toBe(403);
 
+      // Two working days before the deadline, those who have not responded are reminded.
+      const [round] = await server.db.query<{ remind_at: Date }>('select remind_at from rounds where id = $1', [
+        opened.body.round.id,
+      ]);
+      const reminded = await alkmaar().post<{ closed: number; reminded: number }>('/api/dev/clock', {
+        now: new Date(round!.remind_at.getTime() + 60_000).toISOString(),
+      });
+      expect(reminded.body).toMatchObject({ closed: 0, reminded: 1 });
+      const reminders = async (client: Client) =>
+        (await client.get<NotificationsResponse>('/api/notifications')).body.notifications.filter(
+          (n) => n.kind === 'round_reminder' && n.sectionId === sectionId,
+        );
+      expect(await reminders(horizon())).toHaveLength(1);
+      expect(await reminders(alkmaar())).toHaveLength(0);
+      expect(
+        (
+          await alkmaar().post<{ reminded: number }>('/api/dev/clock', {
+            now: new Date(round!.remind_at.getTime() + 120_000).toISOString(),
+          })
+        ).body.reminded,
+      ).toBe(0);
+
       const moved = await alkmaar().post<{ closed: number }>('/api/dev/clock', {
         now: new Date(new Date(opened.body.round.deadline).getTime() + 60_000).toISOString(),
       });
