@@ -29,6 +29,7 @@ const router = createBrowserRouter([
           { path: '/tables/:id/plan', element: <TablePage tab="plan" /> },
           { path: '/tables/:id/goals', element: <TablePage tab="goals" /> },
           { path: '/tables/:id/goals/:goalId', element: <GoalPage /> },
+          { path: '/tables/:id/escalations', element: <TablePage tab="escalations" /> },
           { path: '/tables/:id/audit', element: <TablePage tab="timeline" /> },
           { path: '/tables/:id/manage', element: <TablePage tab="manage" /> },
           { path: '/sections/:id', element: <SectionPage /> },

@@ -173,7 +173,7 @@ export async function memberOrganizations(
 ): Promise<Array<{ id: string; name: string; kind: OrganizationKind }>> {
   return tx.query(
     `select o.id, o.name, o.kind from table_members m join organizations o on o.id = m.organization_id
-      where m.table_id = $1 order by o.kind desc, o.name`,
+      where m.table_id = $1 order by (o.kind = 'municipality') desc, o.name`,
     [tableId],
   );
 }

@@ -68,7 +68,7 @@ export async function escalate(
       tableId: actor.tableId,
       sectionId,
       kind: 'escalated',
-      message: `${actor.name} legt het bezwaar over "${section.title}" aan u voor: ${reason}`,
+      message: `${actor.name} legt het bezwaar over “${section.title}” aan u voor: ${reason}`,
       now: actor.now,
     });
     return escalation!.id;
@@ -166,7 +166,7 @@ export async function refer(
       tableId: actor.tableId,
       sectionId: section.id,
       kind: 'referred',
-      message: `De voorzitter verwijst "${section.title}" naar de gemeenten: consensus is niet bereikt. De gemeenten nemen een besluit.`,
+      message: `De voorzitter verwijst “${section.title}” naar de gemeenten: consensus is niet bereikt. De gemeenten nemen een besluit.`,
       now: actor.now,
     });
     return section.id;

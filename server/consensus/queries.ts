@@ -210,7 +210,7 @@ export async function sectionConsensus(
     listRulings(db, section.id, section.tableId),
     db.query<{ id: string; name: string; kind: OrganizationKind }>(
       `select o.id, o.name, o.kind from table_members m join organizations o on o.id = m.organization_id
-        where m.table_id = $1 order by o.kind desc, o.name`,
+        where m.table_id = $1 order by (o.kind = 'municipality') desc, o.name`,
       [section.tableId],
     ),
   ]);

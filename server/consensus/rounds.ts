@@ -85,8 +85,8 @@ export async function startRound(
     kind: kind === 'consent' ? 'round_opened' : 'mediation_proposal',
     message:
       kind === 'consent'
-        ? `Instemmingsronde geopend voor "${section.title}" (versie ${version.number}); reageren kan tot en met ${deadlineText}.`
-        : `De voorzitter legt een compromistekst voor "${section.title}" voor (versie ${version.number}); reageren kan tot en met ${deadlineText}.`,
+        ? `Instemmingsronde geopend voor “${section.title}” (versie ${version.number}); reageren kan tot en met ${deadlineText}.`
+        : `De voorzitter legt een compromistekst voor “${section.title}” voor (versie ${version.number}); reageren kan tot en met ${deadlineText}.`,
     now: actor.now,
     exceptUserId: actor.userId,
   });
@@ -109,7 +109,7 @@ async function notifyStale(tx: Queryable, effects: Effects, section: LockedSecti
     tableId: section.table_id,
     sectionId: section.id,
     kind: 'position_stale',
-    message: `Uw instemming met "${section.title}" betreft een eerdere versie; versie ${versionNumber} vraagt om een nieuw standpunt.`,
+    message: `Uw instemming met “${section.title}” betreft een eerdere versie; versie ${versionNumber} vraagt om een nieuw standpunt.`,
     now,
   });
 }
@@ -168,9 +168,9 @@ export async function closeRound(
   );
   if (outcome === 'withdrawn') return;
   const message = {
-    agreed: `"${section.title}" is vastgesteld: iedereen stemde in met versie ${round.version_number}.`,
-    objected: `De ronde over "${section.title}" is gesloten met bezwaar; de sectie wacht op herziening of escalatie.`,
-    not_all_responded: `De ronde over "${section.title}" is gesloten zonder dat alle partijen reageerden; er is geen consensus.`,
+    agreed: `“${section.title}” is vastgesteld: iedereen stemde in met versie ${round.version_number}.`,
+    objected: `De ronde over “${section.title}” is gesloten met bezwaar; de sectie wacht op herziening of escalatie.`,
+    not_all_responded: `De ronde over “${section.title}” is gesloten zonder dat alle partijen reageerden; er is geen consensus.`,
   }[outcome];
   await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
     tableId: section.table_id,
@@ -251,7 +251,7 @@ export async function statePosition(
         tableId: actor.tableId,
         sectionId: round.section_id,
         kind: 'objection_raised',
-        message: `${organization.name} maakt bezwaar tegen "${section!.title}" (versie ${round.version_number}).`,
+        message: `${organization.name} maakt bezwaar tegen “${section!.title}” (versie ${round.version_number}).`,
         now: actor.now,
         exceptUserId: actor.userId,
       });
@@ -342,7 +342,7 @@ export async function runDueRounds(db: Db, effects: Effects, now: Date): Promise
         tableId: round.table_id,
         sectionId: round.section_id,
         kind: 'round_reminder',
-        message: `Herinnering: uw organisatie heeft nog geen standpunt over "${round.title}"; de termijn loopt af op ${deadlineText}.`,
+        message: `Herinnering: uw organisatie heeft nog geen standpunt over “${round.title}”; de termijn loopt af op ${deadlineText}.`,
         now,
       });
       reminded++;

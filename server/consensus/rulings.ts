@@ -81,12 +81,12 @@ export async function draftRuling(
         rationale: input.rationale,
       },
     );
-    const municipalDelegates = await recipients(tx, actor.tableId, ['municipality_delegate']);
-    await notify(tx, effects, municipalDelegates, {
+    // Everyone hears of the draft (the objecting party too); the municipalities are asked to endorse it.
+    await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
       tableId: actor.tableId,
       sectionId,
       kind: 'ruling_drafted',
-      message: `Er ligt een conceptbesluit over "${section.title}" ter bekrachtiging door de gemeenten.`,
+      message: `Er ligt een conceptbesluit van de gemeenten over “${section.title}”; het wacht op bekrachtiging door de gemeenten.`,
       now: actor.now,
       exceptUserId: actor.userId,
     });
@@ -189,7 +189,7 @@ export async function makeRulingEffective(
       tableId: section.table_id,
       sectionId: section.id,
       kind: 'ruled',
-      message: `De gemeenten hebben besloten over "${section.title}" (versie ${version.number}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
+      message: `De gemeenten hebben besloten over “${section.title}” (versie ${version.number}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
       now: at.now,
     });
     return true;

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network',
     message: string,
     readonly retryAfterSeconds?: number,
+    /** The error's details, e.g. `{ state }` when the consensus state machine refused (409). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -31,13 +33,14 @@ export async function api<T>(
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = (json as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
+    const error = (json as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       response.status,
       error?.code ?? 'internal',
       error?.message ?? response.statusText,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      error?.details,
     );
   }
   return json as T;

@@ -2,6 +2,7 @@ import type {
   AcceptInvitationResponse,
   AuditResponse,
   CoverageResponse,
+  EscalationInbox,
   GoalDetail,
   GoalsResponse,
   GoalView,
@@ -10,19 +11,26 @@ import type {
   InvitationView,
   KpiView,
   MeResponse,
+  NotificationsResponse,
+  OpenedRound,
   OrganizationsResponse,
   OutboxResponse,
   PlansResponse,
   PlanView,
   PrincipleView,
   SearchResponse,
+  SectionConsensus,
   SectionDetail,
+  SectionHistory,
   SectionsResponse,
   SectionView,
   TableDetail,
   TableRules,
   TablesResponse,
+  VersionDetail,
+  VersionDiff,
 } from '../../../shared/api.ts';
+import type { PositionKind } from '../../../shared/consensus.ts';
 import type { KpiDirection, KpiUnit, NationalGoal } from '../../../shared/goals.ts';
 import type { PlanTemplate } from '../../../shared/plan-templates.ts';
 import type { Role } from '../../../shared/roles.ts';
@@ -43,6 +51,18 @@ export interface SectionChanges {
   title?: string;
   drafterIds?: string[];
   archived?: boolean;
+}
+
+export interface NewPosition {
+  kind: PositionKind;
+  text?: string;
+}
+
+export interface NewMediationStep {
+  /** YYYY-MM-DD */
+  occurredOn: string;
+  kind: 'meeting' | 'call' | 'written';
+  note: string;
 }
 
 export interface NewGoal {
@@ -123,4 +143,31 @@ export const endpoints = {
 
   coverage: (tableId: string) => api<CoverageResponse>('GET', `/api/tables/${enc(tableId)}/coverage`),
   search: (tableId: string, q: string) => api<SearchResponse>('GET', `/api/tables/${enc(tableId)}/search?q=${enc(q)}`),
+
+  consensus: (sectionId: string) => api<SectionConsensus>('GET', `/api/sections/${enc(sectionId)}/consensus`),
+  openRound: (sectionId: string) => api<OpenedRound>('POST', `/api/sections/${enc(sectionId)}/rounds`, {}),
+  statePosition: (roundId: string, position: NewPosition) =>
+    api<SectionConsensus>('POST', `/api/rounds/${enc(roundId)}/positions`, position),
+  withdrawRound: (roundId: string) => api<SectionConsensus>('POST', `/api/rounds/${enc(roundId)}/withdraw`, {}),
+  revise: (sectionId: string) => api<SectionConsensus>('POST', `/api/sections/${enc(sectionId)}/revisions`, {}),
+  escalate: (sectionId: string, reason: string) =>
+    api<SectionConsensus>('POST', `/api/sections/${enc(sectionId)}/escalations`, { reason }),
+  addMediationStep: (escalationId: string, step: NewMediationStep) =>
+    api<SectionConsensus>('POST', `/api/escalations/${enc(escalationId)}/steps`, step),
+  proposeCompromise: (escalationId: string, text: string) =>
+    api<OpenedRound>('POST', `/api/escalations/${enc(escalationId)}/proposal`, { text }),
+  refer: (escalationId: string, report: string) =>
+    api<SectionConsensus>('POST', `/api/escalations/${enc(escalationId)}/referral`, { report }),
+  draftRuling: (sectionId: string, ruling: { text: string; rationale: string }) =>
+    api<SectionConsensus>('POST', `/api/sections/${enc(sectionId)}/rulings`, ruling),
+  endorseRuling: (rulingId: string) => api<SectionConsensus>('POST', `/api/rulings/${enc(rulingId)}/endorsements`, {}),
+  sectionHistory: (sectionId: string) => api<SectionHistory>('GET', `/api/sections/${enc(sectionId)}/history`),
+  version: (sectionId: string, number: number) =>
+    api<VersionDetail>('GET', `/api/sections/${enc(sectionId)}/versions/${number}`),
+  diff: (sectionId: string, from: number, to: number | 'current') =>
+    api<VersionDiff>('GET', `/api/sections/${enc(sectionId)}/diff?from=${from}&to=${to}`),
+  escalationInbox: (tableId: string) => api<EscalationInbox>('GET', `/api/tables/${enc(tableId)}/escalations`),
+  notifications: () => api<NotificationsResponse>('GET', '/api/notifications'),
+  markNotificationsRead: (which: { ids: number[] } | { all: true }) =>
+    api<{ ok: true }>('POST', '/api/notifications/read', which),
 };

@@ -11,6 +11,7 @@ import {
 import { Link as RouterLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n, type Language } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function LanguageSwitch() {
   const { t, language, setLanguage } = useI18n();
@@ -57,6 +58,7 @@ export function Layout() {
           <div className="tw-user">
             {me ? (
               <>
+                <NotificationBell />
                 <Paragraph small>
                   {t('nav.signedInAs', { name: me.user.name, organization: me.user.organization.name })}
                 </Paragraph>

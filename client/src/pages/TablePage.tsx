@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { PlanTab } from '../plan/PlanTab.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { AuditTimeline } from '../table/AuditTimeline.tsx';
+import { EscalationInbox } from '../table/EscalationInbox.tsx';
 import { ManagePanel } from '../table/ManagePanel.tsx';
 import { MembersView } from '../table/MembersView.tsx';
 import { PhaseTimeline } from '../table/PhaseTimeline.tsx';
@@ -16,11 +17,11 @@ import { PlanSections } from '../table/PlanSections.tsx';
 import { RulesView } from '../table/RulesView.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-export type TableTab = 'overview' | 'plan' | 'goals' | 'timeline' | 'manage';
+export type TableTab = 'overview' | 'plan' | 'goals' | 'escalations' | 'timeline' | 'manage';
 
 /**
- * A table: overview (phases, rules, members), the plan with its coverage, the goals, its timeline, and for
- * the secretariat its management; a search over the table's texts above the tabs.
+ * A table: overview (phases, rules, members), the plan with its coverage, the goals, for the chair the
+ * escalation inbox, its timeline, and for the secretariat its management; a search above the tabs.
  */
 export function TablePage({ tab }: { tab: TableTab }) {
   const { t } = useI18n();
@@ -36,6 +37,9 @@ export function TablePage({ tab }: { tab: TableTab }) {
     { key: 'overview', to: `/tables/${table.id}`, label: t('table.tab.overview') },
     { key: 'plan', to: `/tables/${table.id}/plan`, label: t('table.tab.plan') },
     { key: 'goals', to: `/tables/${table.id}/goals`, label: t('table.tab.goals') },
+    ...(may('escalation.mediate')
+      ? [{ key: 'escalations' as const, to: `/tables/${table.id}/escalations`, label: t('table.tab.escalations') }]
+      : []),
     ...(may('table.audit.read')
       ? [{ key: 'timeline' as const, to: `/tables/${table.id}/audit`, label: t('table.tab.timeline') }]
       : []),
@@ -80,6 +84,7 @@ export function TablePage({ tab }: { tab: TableTab }) {
       ) : null}
       {tab === 'plan' ? <PlanTab table={table} /> : null}
       {tab === 'goals' ? <GoalsTab tableId={table.id} /> : null}
+      {tab === 'escalations' && may('escalation.mediate') ? <EscalationInbox tableId={table.id} /> : null}
       {tab === 'timeline' && may('table.audit.read') ? <AuditTimeline tableId={table.id} /> : null}
       {tab === 'manage' && may('table.manage') ? <ManagePanel table={table} onChange={setData} /> : null}
     </article>

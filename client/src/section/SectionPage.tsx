@@ -1,8 +1,12 @@
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
+import type { SectionConsensus } from '../../../shared/api.ts';
 import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ConsensusPanel } from '../consensus/ConsensusPanel.tsx';
+import { SectionHistory } from '../consensus/SectionHistory.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -21,12 +25,40 @@ const STATUS_KEY = {
   refused: 'section.status.refused',
 } as const satisfies Record<CollabStatus, string>;
 
+/** Others move the section too (positions, the deadline, the chair): look again now and then. */
+const CONSENSUS_REFRESH_MS = 15_000;
+
 export function SectionPage() {
   const { t, formatDateTime } = useI18n();
   const { id = '' } = useParams();
   const { me } = useSession();
-  const { data: section, setData, error } = useLoad(() => endpoints.section(id), [id]);
+  const { data: section, setData, error, reload: reloadSection } = useLoad(() => endpoints.section(id), [id]);
+  const consensus = useLoad(() => endpoints.consensus(id), [id]);
+  const { setData: setConsensus, reload: reloadConsensus } = consensus;
   const collab = useCollab(id);
+
+  // After an action: the consensus the server returned (or a fresh one), and the section's lock.
+  const onConsensusChanged = useCallback(
+    async (next: SectionConsensus | null) => {
+      if (next) setConsensus(next);
+      else await reloadConsensus();
+      await reloadSection();
+    },
+    [setConsensus, reloadConsensus, reloadSection],
+  );
+
+  useEffect(() => {
+    const timer = setInterval(() => void reloadConsensus(), CONSENSUS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reloadConsensus]);
+
+  // When the state moved under us (someone else acted, a deadline passed), the lock may have changed too.
+  const state = consensus.data?.state;
+  const seenState = useRef(state);
+  useEffect(() => {
+    if (state && seenState.current && state !== seenState.current) void reloadSection();
+    seenState.current = state;
+  }, [state, reloadSection]);
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ErrorAlert error={error} />;
@@ -64,9 +96,9 @@ export function SectionPage() {
           </span>
         ) : null}
       </div>
-      {section.locked ? (
+      {section.locked && section.state !== 'draft' ? (
         <Alert type="warning">
-          <Paragraph>{t('section.locked', { reason: section.lockReason ?? t('section.lockedNoReason') })}</Paragraph>
+          <Paragraph data-testid="section-locked">{t(`section.locked.${section.state}`)}</Paragraph>
         </Alert>
       ) : !section.canEdit ? (
         <Alert type="info">
@@ -75,6 +107,12 @@ export function SectionPage() {
       ) : null}
       {collab ? <Presence provider={collab.provider} /> : null}
       {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
+      <ErrorAlert error={consensus.error} />
+      {consensus.data ? <ConsensusPanel consensus={consensus.data} me={me} onChanged={onConsensusChanged} /> : null}
+      <SectionHistory
+        sectionId={section.id}
+        refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}:${consensus.data?.round?.statements.length}:${consensus.data?.escalation?.steps.length}:${consensus.data?.ruling?.endorsements.length}`}
+      />
       <SectionGoals section={section} onSaved={setData} />
     </article>
   );

@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useState } from 'react';
 import type { AuditEventView } from '../../../shared/api.ts';
+import { POSITION_KINDS, type PositionKind } from '../../../shared/consensus.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -34,8 +35,68 @@ function rulesChanges(t: Translate, data: Record<string, unknown>): string {
   return changes.join('; ') || '—';
 }
 
+function positionName(t: Translate, kind: unknown): string {
+  return (POSITION_KINDS as readonly unknown[]).includes(kind) ? t(`position.kind.${kind as PositionKind}`) : str(kind);
+}
+
+const OUTCOMES = ['agreed', 'objected', 'not_all_responded', 'withdrawn'] as const;
+const STEP_KINDS = ['meeting', 'call', 'written'] as const;
+
+/** What happened in the consensus process of a section, as a sentence. */
+function describeConsensusEvent(
+  t: Translate,
+  event: AuditEventView,
+  params: Record<string, string>,
+  formatDate: (iso: string) => string,
+): string | null {
+  const d = event.data;
+  const version = str(d.versionNumber);
+  switch (event.kind) {
+    case 'round.opened':
+    case 'round.withdrawn':
+    case 'mediation.proposal':
+    case 'ruling.effective':
+      return t(`audit.${event.kind}`, { ...params, version });
+    case 'round.closed': {
+      const outcome = (OUTCOMES as readonly unknown[]).includes(d.outcome)
+        ? t(`consensus.outcome.${d.outcome as (typeof OUTCOMES)[number]}`)
+        : str(d.outcome);
+      return t('audit.round.closed', { ...params, version, outcome });
+    }
+    case 'position.stated': {
+      const text = str(d.text);
+      return t(text ? 'audit.position.statedWithText' : 'audit.position.stated', {
+        ...params,
+        version,
+        position: positionName(t, d.kind),
+        text,
+      });
+    }
+    case 'section.escalated':
+      return t('audit.section.escalated', { ...params, reason: str(d.reason) });
+    case 'mediation.step': {
+      const kind = (STEP_KINDS as readonly unknown[]).includes(d.kind)
+        ? t(`mediation.kind.${d.kind as (typeof STEP_KINDS)[number]}`)
+        : str(d.kind);
+      const date = typeof d.occurredOn === 'string' && d.occurredOn ? formatDate(`${d.occurredOn}T12:00:00`) : '';
+      return t('audit.mediation.step', { ...params, kind, date, note: str(d.note) });
+    }
+    case 'section.referred':
+    case 'section.revision_opened':
+    case 'ruling.drafted':
+    case 'ruling.endorsed':
+      return t(`audit.${event.kind}`, params);
+    default:
+      return null;
+  }
+}
+
 /** One audit event as a Dutch sentence; kinds the client does not know yet get a generic line. */
-export function describeEvent(t: Translate, event: AuditEventView): string {
+export function describeEvent(
+  t: Translate,
+  event: AuditEventView,
+  formatDate: (iso: string) => string = (iso) => iso,
+): string {
   const d = event.data;
   const after = (d.after ?? {}) as Record<string, unknown>;
   const params = {
@@ -95,12 +156,12 @@ export function describeEvent(t: Translate, event: AuditEventView): string {
     case 'rules.updated':
       return t('audit.rules.updated', { ...params, changes: rulesChanges(t, d) });
     default:
-      return t('audit.unknown', params);
+      return describeConsensusEvent(t, event, params, formatDate) ?? t('audit.unknown', params);
   }
 }
 
 export function AuditTimeline({ tableId }: { tableId: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const { data, setData, error } = useLoad(() => endpoints.audit(tableId), [tableId]);
   const [moreError, setMoreError] = useState<unknown>(null);
   async function loadMore() {
@@ -124,7 +185,7 @@ export function AuditTimeline({ tableId }: { tableId: string }) {
         {data?.events.map((event) => (
           <li key={event.id} data-testid="audit-event">
             <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-            <span>{describeEvent(t, event)}</span>
+            <span>{describeEvent(t, event, formatDate)}</span>
           </li>
         ))}
       </ol>

@@ -1,0 +1,237 @@
+import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useState } from 'react';
+import type { MeResponse, PositionView, SectionConsensus } from '../../../shared/api.ts';
+import type { SectionState } from '../../../shared/consensus.ts';
+import { ApiError } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { useAction } from '../components/useAction.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import {
+  CompromiseForm,
+  ConfirmAction,
+  EscalateForm,
+  MediationStepForm,
+  PositionForm,
+  ReferralForm,
+  RulingForm,
+  type Act,
+} from './ActionForms.tsx';
+import { formatDeadline } from './deadline.ts';
+import { VersionDiffPanel } from './DiffView.tsx';
+import { EscalationDetails } from './EscalationDetails.tsx';
+import { PositionTable } from './PositionTable.tsx';
+import { MinorityPositions, RulingDetails } from './RulingDetails.tsx';
+
+const WITH_ESCALATION: readonly SectionState[] = ['escalated', 'mediation_proposal', 'referred', 'ruled'];
+
+interface Props {
+  consensus: SectionConsensus;
+  me: MeResponse;
+  /** After an action: the new consensus when the server returned it, otherwise null (reload it). */
+  onChanged(next: SectionConsensus | null): Promise<void>;
+}
+
+/**
+ * Where the section stands in the consensus process and what the viewer can do about it: the state
+ * with what happens next, the round with every organization's position, the escalation, the ruling
+ * and the minority positions, and a form for exactly the actions the server offers this viewer.
+ */
+export function ConsensusPanel({ consensus, me, onChanged }: Props) {
+  const { t, formatDateTime, language } = useI18n();
+  const { run, error, status, busy } = useAction();
+  const [diffFrom, setDiffFrom] = useState<PositionView | null>(null);
+  const { state, round, actions } = consensus;
+  const may = (action: (typeof actions)[number]) => actions.includes(action);
+
+  const act: Act = async (work, success) => {
+    let conflict = false;
+    const ok = await run(async () => {
+      try {
+        const result = await work();
+        await onChanged('sectionId' in result ? result : null);
+        return result;
+      } catch (cause) {
+        conflict = cause instanceof ApiError && cause.status === 409;
+        throw cause;
+      }
+    }, success);
+    // The state machine refused: someone else moved the section meanwhile. Show where it is now.
+    if (conflict) await onChanged(null);
+    return ok;
+  };
+
+  const openRoundDone = (opened: { version: { number: number }; round: { deadline: string } }) =>
+    t('consensus.open.done', { version: opened.version.number, date: formatDeadline(language, opened.round.deadline) });
+  const running = round !== null && round.closedAt === null;
+  const organization = { id: me.user.organization.id, name: me.user.organization.name };
+
+  const roundView = round ? (
+    <section className="tw-block-section" data-testid="round" aria-labelledby="round-heading">
+      <Heading level={3} id="round-heading">
+        {t(`consensus.round.${round.kind}`, { version: round.versionNumber })}
+      </Heading>
+      <Paragraph small className="tw-muted">
+        {t('consensus.round.openedBy', {
+          name: round.openedBy.name,
+          organization: round.openedBy.organizationName,
+          date: formatDateTime(round.openedAt),
+        })}
+      </Paragraph>
+      {running ? (
+        <Paragraph>
+          <strong data-testid="round-deadline">
+            {t('consensus.round.deadline', { date: formatDeadline(language, round.deadline) })}
+          </strong>{' '}
+          <span data-testid="round-responded">
+            {t('consensus.round.responded', {
+              count: round.positions.length,
+              total: consensus.organizations.length,
+            })}
+          </span>
+        </Paragraph>
+      ) : round.closedAt && round.outcome ? (
+        <Paragraph data-testid="round-outcome" data-outcome={round.outcome}>
+          {t('consensus.round.closed', {
+            date: formatDateTime(round.closedAt),
+            outcome: t(`consensus.outcome.${round.outcome}`),
+          })}
+        </Paragraph>
+      ) : null}
+      <PositionTable
+        consensus={consensus}
+        ownOrganizationId={organization.id}
+        onShowDiff={(position) => setDiffFrom(position)}
+      />
+      {diffFrom && consensus.currentVersion !== null && diffFrom.versionNumber < consensus.currentVersion ? (
+        <VersionDiffPanel
+          sectionId={consensus.sectionId}
+          from={diffFrom.versionNumber}
+          to={consensus.currentVersion}
+          onClose={() => setDiffFrom(null)}
+        />
+      ) : null}
+    </section>
+  ) : null;
+  const escalationView =
+    consensus.escalation && WITH_ESCALATION.includes(state) ? (
+      <EscalationDetails escalation={consensus.escalation} />
+    ) : null;
+  // Once the municipalities speak, their ruling (and the objections it did not follow) comes first.
+  const decided = state === 'referred' || state === 'ruled';
+  const rulingView = consensus.ruling && decided ? <RulingDetails ruling={consensus.ruling} /> : null;
+  const minorityView = <MinorityPositions positions={consensus.minorityPositions} />;
+
+  return (
+    <section
+      className="tw-panel tw-consensus"
+      aria-labelledby="consensus-heading"
+      data-testid="consensus-panel"
+      data-state={state}
+    >
+      <Heading level={2} id="consensus-heading">
+        {t('consensus.title')}
+      </Heading>
+      <dl className="tw-facts">
+        <dt>{t('consensus.stateLabel')}</dt>
+        <dd>
+          <span className={`tw-badge tw-state tw-state-${state}`} data-testid="consensus-state">
+            {t(`plan.state.${state}`)}
+          </span>
+        </dd>
+        <dt>{t('consensus.version')}</dt>
+        <dd data-testid="consensus-version">
+          {consensus.currentVersion === null
+            ? t('consensus.noVersion')
+            : t('consensus.versionValue', { number: consensus.currentVersion })}
+        </dd>
+      </dl>
+      <Paragraph data-testid="consensus-explanation">{t(`plan.state.explain.${state}`)}</Paragraph>
+
+      {decided ? (
+        <>
+          {rulingView}
+          {minorityView}
+          {escalationView}
+          {roundView}
+        </>
+      ) : (
+        <>
+          {escalationView}
+          {roundView}
+          {minorityView}
+        </>
+      )}
+
+      <ErrorAlert error={error} />
+      <StatusMessage text={status} />
+      {actions.length > 0 ? (
+        <section
+          className="tw-block-section"
+          aria-labelledby="consensus-actions-heading"
+          data-testid="consensus-actions"
+        >
+          <Heading level={3} id="consensus-actions-heading">
+            {t('consensus.actions')}
+          </Heading>
+          <div className="tw-actions">
+            {may('open_round') ? (
+              <ConfirmAction
+                label={t('consensus.open.button')}
+                question={t('consensus.open.confirm')}
+                yes={t('consensus.open.yes')}
+                busy={busy}
+                testId="open-round"
+                onConfirm={() => act(() => endpoints.openRound(consensus.sectionId), openRoundDone)}
+              />
+            ) : null}
+            {may('withdraw_round') && round ? (
+              <ConfirmAction
+                label={t('consensus.withdraw.button')}
+                question={t('consensus.withdraw.confirm')}
+                yes={t('consensus.withdraw.yes')}
+                busy={busy}
+                testId="withdraw-round"
+                onConfirm={() => act(() => endpoints.withdrawRound(round.id), t('consensus.withdraw.done'))}
+              />
+            ) : null}
+            {may('revise') ? (
+              <ConfirmAction
+                label={t('consensus.revise.button')}
+                question={t('consensus.revise.confirm')}
+                yes={t('consensus.revise.yes')}
+                busy={busy}
+                testId="revise"
+                onConfirm={() => act(() => endpoints.revise(consensus.sectionId), t('consensus.revise.done'))}
+              />
+            ) : null}
+            {may('endorse_ruling') && consensus.ruling ? (
+              <ConfirmAction
+                label={t('consensus.endorse.button', { organization: organization.name })}
+                question={t('consensus.endorse.confirm', { organization: organization.name })}
+                yes={t('consensus.endorse.yes')}
+                busy={busy}
+                testId="endorse-ruling"
+                onConfirm={() => act(() => endpoints.endorseRuling(consensus.ruling!.id), t('consensus.endorse.done'))}
+              />
+            ) : null}
+          </div>
+          {may('state_position') && round && running ? (
+            <PositionForm consensus={consensus} act={act} busy={busy} organization={organization} />
+          ) : null}
+          {may('escalate') ? <EscalateForm consensus={consensus} act={act} busy={busy} /> : null}
+          {may('mediate') && consensus.escalation ? (
+            <MediationStepForm consensus={consensus} act={act} busy={busy} />
+          ) : null}
+          {may('propose_compromise') && consensus.escalation ? (
+            <CompromiseForm consensus={consensus} act={act} busy={busy} />
+          ) : null}
+          {may('refer') && consensus.escalation ? <ReferralForm consensus={consensus} act={act} busy={busy} /> : null}
+          {may('draft_ruling') ? (
+            <RulingForm key={consensus.ruling?.id ?? 'new'} consensus={consensus} act={act} busy={busy} />
+          ) : null}
+        </section>
+      ) : null}
+    </section>
+  );
+}
