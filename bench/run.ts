@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { openPostgres } from '../server/db/postgres.ts';
 import { findPostgresBinDir, freePort, startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { coldLoad } from './cold-load.ts';
-import { burst, closeAll, connectRooms, fanOut } from './scenarios.ts';
+import { burst, closeAll, connectRooms, fanOut, percentile } from './scenarios.ts';
 import { startHocuspocus, startOurs, startReference, type BenchServer } from './servers.ts';
 
 const quick = process.argv.includes('--quick');
@@ -123,19 +123,32 @@ async function main(): Promise<void> {
     }
     addRow(`memory per idle loaded section (${idleCount})`, 'KB', '< 200 KB', memory);
 
-    // 50 editors on one section.
+    // 50 editors on one section. A p99 of one 10-second run rests on its 4 slowest of 400 deliveries, so
+    // the peers take turns for several runs (ours, reference, Hocuspocus, ours, …) and the latencies of
+    // each peer's runs are pooled: drifts of the machine then fall on all peers alike.
     const one = names[idleCount]!;
     const fan: Record<'p50' | 'p99' | 'ups', Partial<Record<Peer, number>>> = { p50: {}, p99: {}, ups: {} };
-    for (const [peer, server] of runs('one-section') ? peers : []) {
-      const rooms = await connectRooms(server, [`${one}`], 50, server === ours ? oursHeaders : {});
-      const result = await fanOut(rooms, 40, SECONDS);
-      fan.p50[peer] = result.p50;
-      fan.p99[peer] = result.p99;
-      fan.ups[peer] = await burst(rooms, quick ? 300 : 1000);
-      await closeAll(rooms);
+    const pooled: Partial<Record<Peer, number[]>> = {};
+    const upsRuns: Partial<Record<Peer, number[]>> = {};
+    const turns = quick ? 1 : 3;
+    for (let turn = 0; turn < turns; turn++) {
+      for (const [peer, server] of runs('one-section') ? peers : []) {
+        const rooms = await connectRooms(server, [`${one}`], 50, server === ours ? oursHeaders : {});
+        const result = await fanOut(rooms, 40, SECONDS);
+        (pooled[peer] ??= []).push(...result.latencies);
+        (upsRuns[peer] ??= []).push(await burst(rooms, quick ? 300 : 1000));
+        await closeAll(rooms);
+      }
     }
-    addRow('50 editors: fan-out p50', 'ms', '', fan.p50);
-    addRow('50 editors: fan-out p99', 'ms', '≤ 1.5× reference', fan.p99);
+    for (const [peer, latencies] of Object.entries(pooled) as Array<[Peer, number[]]>) {
+      latencies.sort((a, b) => a - b);
+      fan.p50[peer] = percentile(latencies, 50);
+      fan.p99[peer] = percentile(latencies, 99);
+      const ups = upsRuns[peer]!;
+      fan.ups[peer] = ups.reduce((sum, value) => sum + value, 0) / ups.length;
+    }
+    addRow(`50 editors: fan-out p50${turns > 1 ? ` (${turns} runs pooled)` : ''}`, 'ms', '', fan.p50);
+    addRow(`50 editors: fan-out p99${turns > 1 ? ` (${turns} runs pooled)` : ''}`, 'ms', '≤ 1.5× reference', fan.p99);
     addRow('50 editors: sustained updates/s', '/s', '', fan.ups);
 
     // 1 500 clients over 500 sections at 350 updates/s in total.

@@ -8,6 +8,8 @@ export interface FanOutResult {
   p99: number;
   delivered: number;
   sent: number;
+  /** Every measured latency, sorted, for pooling over several runs. */
+  latencies: number[];
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -96,7 +98,13 @@ export async function fanOut(rooms: BenchClient[][], rate: number, seconds: numb
   while (latencies.length < total && performance.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 20));
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), delivered: latencies.length, sent: total };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    delivered: latencies.length,
+    sent: total,
+    latencies,
+  };
 }
 
 /** As many updates as the server will take: the rate at which every editor of a room has them all. */
