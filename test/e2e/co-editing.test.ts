@@ -1,46 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, screenshot } from '../support/browser.ts';
-import { startServerProcess, type ServerProcess } from '../support/process.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot } from '../support/browser.ts';
+import { e2eHarness } from '../support/e2e.ts';
 
 /** Two delegates and a council member in separate browser contexts, on one section. */
 describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-
-  async function loggedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill('demo-tafelwerk');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('table-link').first().click();
-    return page;
-  }
+  const harness = e2eHarness('collab');
+  const { loggedIn } = harness;
 
   async function openSection(page: Page, title: string): Promise<void> {
     await page.getByRole('link', { name: title }).click();
     await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Verbonden');
   }
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'tafelwerk-e2e-collab-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   it('shows each keystroke, caret and presence to the others; a council member reads along', async () => {
     const municipality = await loggedIn('beleid@alkmaar.demo');
@@ -84,7 +55,7 @@ describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
       .poll(
         async () => {
           const response = await municipality.request.get(
-            `${server.url}${new URL(municipality.url()).pathname.replace('/sections/', '/api/sections/')}/content`,
+            `${harness.server.url}${new URL(municipality.url()).pathname.replace('/sections/', '/api/sections/')}/content`,
           );
           return ((await response.json()) as { text: string }).text;
         },

@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OpenedRound, SectionConsensus, SectionsResponse, TablesResponse } from '../../shared/api.ts';
 import { Client } from '../support/app-server.ts';
-import { chromiumAvailable, launchBrowser, screenshot } from '../support/browser.ts';
-import { startServerProcess, type ServerProcess } from '../support/process.ts';
+import { chromiumAvailable, screenshot } from '../support/browser.ts';
+import { e2eHarness } from '../support/e2e.ts';
 
 /**
  * A section through the whole consensus process, as the people at the table see it: a municipality puts it
@@ -14,10 +11,8 @@ import { startServerProcess, type ServerProcess } from '../support/process.ts';
  * escalates, the chair mediates and refers, the municipalities rule. Then a round that runs out of time.
  */
 describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
+  const harness = e2eHarness('consensus');
+  const { loggedIn } = harness;
   const SECTION = 'Afbouw verblijf en opbouw ambulant';
   const OBJECTION =
     'De afbouw gaat te snel: zonder afspraken over frictiekosten kunnen wij de ambulante teams niet opbouwen.';
@@ -28,21 +23,8 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     'Verblijf wordt in vier jaar met een derde afgebouwd.\n\nDe gemeenten dragen de frictiekosten in 2026 en 2027.';
   const RATIONALE = 'Het tempo volgt de inkoopstrategie; de frictiekosten komen tegemoet aan het bezwaar.';
 
-  async function loggedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill('demo-tafelwerk');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('table-link').first().click();
-    await page.getByTestId('table-title').waitFor();
-    return page;
-  }
-
   /** A delegate elsewhere, through the API with their own session. */
-  const as = (email: string) => new Client(server.url).login(email);
+  const as = (email: string) => new Client(harness.server.url).login(email);
 
   async function openSection(page: Page, title: string): Promise<void> {
     await page.getByRole('link', { name: 'Plan', exact: true }).click();
@@ -66,18 +48,6 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     const sections = await api.get<SectionsResponse>(`/api/tables/${tables.body.tables[0]!.id}/sections`);
     return sections.body.sections.find((s) => s.title === title)!.id;
   }
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'tafelwerk-e2e-consensus-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   it('round, objection, escalation, mediation, referral and a ruling with the objection as minority position', async () => {
     const sectionId = await sectionIdOf(SECTION);

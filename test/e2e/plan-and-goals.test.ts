@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { periodOf } from '../../shared/goals.ts';
-import { chromiumAvailable, launchBrowser, screenshot } from '../support/browser.ts';
-import { startServerProcess, type ServerProcess } from '../support/process.ts';
+import { chromiumAvailable, screenshot } from '../support/browser.ts';
+import { e2eHarness } from '../support/e2e.ts';
 
 /**
  * The plan tab, the coverage matrix, linking a section to a goal and a goal page with its KPIs, as a
@@ -13,25 +10,10 @@ import { startServerProcess, type ServerProcess } from '../support/process.ts';
  * "Afbakening jeugdhulp" uncovered and the section "Planning" unlinked.
  */
 describe.runIf(chromiumAvailable())('plan and goals in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
+  const harness = e2eHarness('plan');
+  const { loggedIn } = harness;
   const GOAL = 'Afbakening jeugdhulp';
   const SECTION = 'Planning';
-
-  async function loggedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill('demo-tafelwerk');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('table-link').first().click();
-    await page.getByTestId('table-title').waitFor();
-    return page;
-  }
 
   async function openPlanTab(page: Page): Promise<void> {
     await page.getByRole('link', { name: 'Plan', exact: true }).click();
@@ -46,18 +28,6 @@ describe.runIf(chromiumAvailable())('plan and goals in Chromium', () => {
     await expect.poll(() => page.getByTestId('section-title').textContent()).toBe(SECTION);
     await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Verbonden');
   }
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'tafelwerk-e2e-plan-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   it('a delegate writes a section and links it to a goal; the coverage matrix follows', async () => {
     const page = await loggedIn('beleid@alkmaar.demo');
@@ -109,7 +79,7 @@ describe.runIf(chromiumAvailable())('plan and goals in Chromium', () => {
     await expect
       .poll(
         async () => {
-          const response = await page.request.get(`${server.url}/api/sections/${sectionId}/content`);
+          const response = await page.request.get(`${harness.server.url}/api/sections/${sectionId}/content`);
           return ((await response.json()) as { text: string }).text;
         },
         { timeout: 10_000 },
