@@ -17,6 +17,7 @@ import { KPI_DIRECTIONS, KPI_UNITS, type KpiDirection, type KpiUnit } from '../.
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { useAction } from '../components/useAction.ts';
+import { YearField } from '../components/YearField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface Props {
@@ -109,18 +110,12 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
         </FormField>
       </div>
       <div className="tw-inline-fields">
-        <FormField>
-          <FormLabel htmlFor="kpi-baseline-year">{t('goals.kpi.baselineYear')}</FormLabel>
-          <Textbox
-            id="kpi-baseline-year"
-            type="number"
-            required
-            min={2000}
-            max={2100}
-            value={baselineYear}
-            onChange={(e) => setBaselineYear(e.target.value)}
-          />
-        </FormField>
+        <YearField
+          id="kpi-baseline-year"
+          label={t('goals.kpi.baselineYear')}
+          value={baselineYear}
+          onChange={setBaselineYear}
+        />
         <FormField>
           <FormLabel htmlFor="kpi-baseline-value">{t('goals.kpi.baselineValue')}</FormLabel>
           <Textbox

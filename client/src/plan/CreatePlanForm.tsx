@@ -9,6 +9,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
+import { YearField } from '../components/YearField.tsx';
 import { PLAN_TEMPLATE_NAMES, type PlanTemplate } from '../../../shared/plan-templates.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
@@ -58,30 +59,8 @@ export function CreatePlanForm({ tableId, templates, onCreated }: Props) {
         <Textbox id="plan-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
       </FormField>
       <div className="tw-inline-fields">
-        <FormField>
-          <FormLabel htmlFor="plan-start">{t('planManage.create.start')}</FormLabel>
-          <Textbox
-            id="plan-start"
-            type="number"
-            required
-            min={2000}
-            max={2100}
-            value={periodStart}
-            onChange={(e) => setPeriodStart(e.target.value)}
-          />
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="plan-end">{t('planManage.create.end')}</FormLabel>
-          <Textbox
-            id="plan-end"
-            type="number"
-            required
-            min={2000}
-            max={2100}
-            value={periodEnd}
-            onChange={(e) => setPeriodEnd(e.target.value)}
-          />
-        </FormField>
+        <YearField id="plan-start" label={t('planManage.create.start')} value={periodStart} onChange={setPeriodStart} />
+        <YearField id="plan-end" label={t('planManage.create.end')} value={periodEnd} onChange={setPeriodEnd} />
       </div>
       <FormField>
         <FormLabel htmlFor="plan-template">{t('planManage.create.template')}</FormLabel>
