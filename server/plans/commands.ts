@@ -2,6 +2,8 @@ import { PLAN_TEMPLATES, type PlanTemplate } from '../../shared/plan-templates.t
 import { recordAuditEvent } from '../audit/record.ts';
 import type { Db, Queryable, Transaction } from '../db/db.ts';
 import { invalid, notFound } from '../http/errors.ts';
+import type { SectionState } from '../../shared/consensus.ts';
+import { stateConflict } from '../consensus/context.ts';
 import type { Actor } from '../tables/commands.ts';
 
 /**
@@ -20,10 +22,16 @@ async function lockedPlan(tx: Queryable, actor: Actor, planId: string) {
 }
 
 async function lockedSection(tx: Queryable, actor: Actor, sectionId: string) {
-  const rows = await tx.query<{ id: string; plan_id: string; title: string; archived_at: Date | null }>(
-    'select id, plan_id, title, archived_at from sections where id = $1 and table_id = $2 for update',
-    [sectionId, actor.tableId],
-  );
+  const rows = await tx.query<{
+    id: string;
+    plan_id: string;
+    title: string;
+    state: SectionState;
+    archived_at: Date | null;
+  }>('select id, plan_id, title, state, archived_at from sections where id = $1 and table_id = $2 for update', [
+    sectionId,
+    actor.tableId,
+  ]);
   const section = rows[0];
   if (!section) throw notFound('section');
   return section;
@@ -199,6 +207,14 @@ export async function updateSection(
       await audit('section.drafters_set', { drafters });
     }
     const archivedChanged = input.archived !== undefined && input.archived !== (section.archived_at !== null);
+    // A section whose consensus is under way (a round, an escalation, a referral) stays until that ends.
+    if (
+      archivedChanged &&
+      input.archived &&
+      ['in_consultation', 'escalated', 'mediation_proposal', 'referred'].includes(section.state)
+    ) {
+      throw stateConflict(section, 'archiving');
+    }
     if (archivedChanged && input.archived) {
       await tx.query('update sections set archived_at = $2 where id = $1', [sectionId, actor.now]);
       await audit('section.archived', {});

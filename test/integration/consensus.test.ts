@@ -281,6 +281,12 @@ for (const backend of databaseBackends()) {
       const sectionId = sections.get('Vastgoed')!;
       const opened = await alkmaar().post<OpenedRound>(`/api/sections/${sectionId}/rounds`);
       await positions(opened.body.round.id, MUNICIPALITIES);
+      // A section in consultation cannot be archived meanwhile.
+      const archive = await secretariat().request<ErrorBody>('PATCH', `/api/tables/${tableId}/sections/${sectionId}`, {
+        archived: true,
+      });
+      expect(archive.status).toBe(409);
+      expect(archive.body.error.details).toEqual({ state: 'in_consultation' });
       // The opener withdraws only their own round; another delegate cannot.
       expect((await horizon().post(`/api/rounds/${opened.body.round.id}/withdraw`)).status).toBe(403);
 
