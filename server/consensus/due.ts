@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps.ts';
 import { sendMail } from '../mail/send.ts';
+import { isSectionLocked } from '../collab/authorize.ts';
 import { textToBlocks } from '../collab/render.ts';
 import type { Effects } from './context.ts';
 import { runDueRounds } from './rounds.ts';
@@ -23,21 +24,20 @@ export async function deliver(deps: AppDeps, effects: Effects): Promise<void> {
 export async function runDueWork(deps: AppDeps): Promise<{ closed: number; reminded: number; ruled: number }> {
   const effects: Effects = { mails: [] };
   const now = deps.clock.now();
-  const { closed, reminded } = await runDueRounds(deps.db, effects, now);
-  let ruled = 0;
+  const { closedSections, reminded } = await runDueRounds(deps.db, effects, now);
+  const ruledSections: string[] = [];
   if (deps.collab) {
     for (const ruling of await carriedRulingsPending(deps.db)) {
       const snapshot = await deps.collab.replaceContent(`section:${ruling.section_id}`, textToBlocks(ruling.text));
-      if (await makeRulingEffective(deps.db, effects, ruling.id, snapshot, { userId: ruling.drafted_by, now })) ruled++;
+      if (await makeRulingEffective(deps.db, effects, ruling.id, snapshot, { userId: ruling.drafted_by, now })) {
+        ruledSections.push(ruling.section_id);
+      }
+    }
+    // The rooms of the sections that changed state follow their lock in the database.
+    for (const id of [...closedSections, ...ruledSections]) {
+      await deps.collab.setLocked(`section:${id}`, await isSectionLocked(deps.db, `section:${id}`));
     }
   }
-  if (closed + ruled > 0 && deps.collab) {
-    // Sections whose state changed follow in their rooms (locks are the database's).
-    const sections = await deps.db.query<{ id: string; locked: boolean }>(
-      "select id, locked from sections where state in ('objected', 'agreed', 'escalated', 'ruled', 'draft')",
-    );
-    for (const section of sections) await deps.collab.setLocked(`section:${section.id}`, section.locked);
-  }
   await deliver(deps, effects);
-  return { closed, reminded, ruled };
+  return { closed: closedSections.length, reminded, ruled: ruledSections.length };
 }

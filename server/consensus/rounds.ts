@@ -301,8 +301,12 @@ export async function reviseSection(db: Db, actor: ConsensusActor, sectionId: st
 }
 
 /** Closes overdue rounds and reminds those who have not responded; run by the scheduler and the dev clock. */
-export async function runDueRounds(db: Db, effects: Effects, now: Date): Promise<{ closed: number; reminded: number }> {
-  let closed = 0;
+export async function runDueRounds(
+  db: Db,
+  effects: Effects,
+  now: Date,
+): Promise<{ closedSections: string[]; reminded: number }> {
+  const closedSections: string[] = [];
   let reminded = 0;
   const overdue = await db.query<{ id: string; table_id: string }>(
     `select r.id, s.table_id from rounds r join sections s on s.id = r.section_id
@@ -315,7 +319,7 @@ export async function runDueRounds(db: Db, effects: Effects, now: Date): Promise
       if (round.closed_at) return; // closed meanwhile
       const outcome = (await outcomeOf(tx, round, table_id, true))!;
       await closeRound(tx, effects, round, outcome, { userId: null, tableId: table_id, now });
-      closed++;
+      closedSections.push(round.section_id);
     });
   }
   const due = await db.query<{ id: string; table_id: string; section_id: string; title: string; deadline: Date }>(
@@ -348,5 +352,5 @@ export async function runDueRounds(db: Db, effects: Effects, now: Date): Promise
       reminded++;
     });
   }
-  return { closed, reminded };
+  return { closedSections, reminded };
 }

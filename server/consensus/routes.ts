@@ -78,8 +78,7 @@ async function actorAt(c: Context<AppEnv>, tableId: string, action: Action | nul
   return actor;
 }
 
-async function sectionAt(c: Context<AppEnv>) {
-  const id = readId(c, 'id', 'section');
+async function sectionRow(c: Context<AppEnv>, id: string) {
   const [section] = await c.var.deps.db.query<{ id: string; table_id: string; state: SectionConsensus['state'] }>(
     'select id, table_id, state from sections where id = $1',
     [id],
@@ -87,6 +86,8 @@ async function sectionAt(c: Context<AppEnv>) {
   if (!section) throw notFound('section');
   return section;
 }
+
+const sectionAt = (c: Context<AppEnv>) => sectionRow(c, readId(c, 'id', 'section'));
 
 /** After a commit: the room of the section follows the lock in the database. */
 async function syncLock(c: Context<AppEnv>, sectionId: string): Promise<void> {
@@ -96,14 +97,11 @@ async function syncLock(c: Context<AppEnv>, sectionId: string): Promise<void> {
 
 async function consensusReply(c: Context<AppEnv>, sectionId: string, status: 200 | 201 = 200) {
   const user = requireUser(c);
-  const [section] = await c.var.deps.db.query<{ id: string; table_id: string; state: SectionConsensus['state'] }>(
-    'select id, table_id, state from sections where id = $1',
-    [sectionId],
-  );
-  const role = await roleAt(c.var.deps.db, section!.table_id, user.id);
+  const section = await sectionRow(c, sectionId);
+  const role = await roleAt(c.var.deps.db, section.table_id, user.id);
   const body = await sectionConsensus(
     c.var.deps.db,
-    { id: section!.id, tableId: section!.table_id, state: section!.state },
+    { id: section.id, tableId: section.table_id, state: section.state },
     { userId: user.id, role: role!, organizationId: user.organization.id },
     c.var.deps.clock.now(),
   );

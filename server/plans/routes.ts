@@ -62,13 +62,14 @@ export const tablePlanRoutes = new Hono<AppEnv>()
     const planId = readId(c, 'planId', 'plan');
     const body = await readJson(c, updatePlanBody);
     const { archivedChanged } = await updatePlan(c.var.deps.db, actor(c, access), planId, body);
-    const reply = await findPlan(c.var.deps.db, access.tableId, planId, presence(c));
-    if (archivedChanged && reply)
+    const plan = await findPlan(c.var.deps.db, access.tableId, planId, presence(c));
+    if (!plan) throw notFound('plan');
+    if (archivedChanged)
       await syncRoomLocks(
         c,
-        reply.sections.map((s) => s.id),
+        plan.sections.map((s) => s.id),
       );
-    return planReply(c, access, planId);
+    return c.json(plan);
   })
   .put('/:id/plans/:planId/order', async (c) => {
     const access = await requireTableAction(c, 'plan.manage');
