@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes, meRoutes } from './auth/routes.ts';
+import { pgErrorCode } from './db/db.ts';
+import { isDatabaseUnavailable } from './db/failures.ts';
 import type { AppDeps } from './deps.ts';
 import { devRoutes } from './dev/routes.ts';
 import {
@@ -29,6 +31,11 @@ import { tableRoutes } from './tables/routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+function websocketOrigins(requestUrl: string, publicUrl: string | undefined): string {
+  const hosts = new Set([new URL(requestUrl).host, ...(publicUrl ? [new URL(publicUrl).host] : [])]);
+  return [...hosts].flatMap((host) => [`ws://${host}`, `wss://${host}`]).join(' ');
+}
+
 /** Builds the HTTP app from its dependencies. Runtime-free: the runtimes in server/runtime/ wire it up. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>()
@@ -38,9 +45,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         onError: (c) => c.json(errorBody('payload_too_large', 'request body is larger than 1 MB'), 413),
       }),
     )
+    // Before the session: health must answer (503) while the database that holds sessions is away.
+    .route('/health', healthRoutes)
     .use(checkOrigin)
     .use(loadSession)
-    .route('/health', healthRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/organizations', organizationRoutes)
@@ -61,7 +69,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/notifications', notificationRoutes)
     .route('/invitations', invitationRoutes)
     .route('/', openApiRoutes);
-  if (deps.config.mode !== 'production') api.route('/dev', devRoutes);
+  // Development aids exist only when explicitly enabled, and never in production.
+  if (deps.config.devRoutes && deps.config.mode !== 'production') api.route('/dev', devRoutes);
   api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
   const app = new Hono<AppEnv>();
@@ -70,7 +79,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // Our own WebSocket endpoint only ('self' covers ws: only in newer browsers): the socket's
+        // host is the page's, or the public URL's behind a proxy.
+        connectSrc: ["'self'", (c) => websocketOrigins(c.req.url, deps.config.publicUrl)],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         frameAncestors: ["'none'"],
@@ -87,6 +100,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (error instanceof ApiError) return respondWithError(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('validation_failed', error.message || 'bad request'), error.status);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Every write runs in one transaction, so nothing was half done: the person can simply retry.
+      deps.log?.('warn', 'database unavailable', { method: c.req.method, path: c.req.path, error: String(error) });
+      c.header('Retry-After', '5');
+      return c.json(errorBody('unavailable', 'the database is unavailable; nothing was changed, try again shortly'), 503);
+    }
+    if (pgErrorCode(error)?.startsWith('22')) {
+      // A data exception that validation should have caught (a value out of a column's range): still the
+      // request's fault, and worth a log line so that the schema gets its bound.
+      deps.log?.('warn', 'database refused a value', { method: c.req.method, path: c.req.path, error: String(error) });
+      return c.json(errorBody('validation_failed', 'a value in the request is out of range or cannot be stored'), 400);
     }
     deps.log?.('error', 'unhandled error', {
       method: c.req.method,

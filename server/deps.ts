@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { TextBlock } from './collab/render.ts';
 import type { Db } from './db/db.ts';
 
-/** A clock that can be set (outside production: POST /api/dev/clock moves it for tests and demos). */
+/** A clock that can be set (only with dev routes enabled: POST /api/dev/clock moves it for tests and demos). */
 export interface SettableClock extends Clock {
   set(now: Date): void;
 }
@@ -33,6 +33,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The table the mail is about; the development outbox shows it to that table's secretariat. */
+  tableId?: string | undefined;
 }
 
 /** Delivers a mail or throws; the app records every mail in the outbox either way. */
@@ -55,6 +57,8 @@ export interface AppConfig {
   trustedOrigins: readonly string[];
   /** The public base URL used in e-mailed links; defaults to the request's origin. */
   publicUrl?: string;
+  /** Mount /api/dev (outbox, settable clock): only when explicitly enabled, and never in production. */
+  devRoutes: boolean;
 }
 
 /** What the app may ask of the runtime's collaboration rooms. */
@@ -65,8 +69,12 @@ export interface CollabControl {
   setLocked(docName: string, locked: boolean): Promise<void>;
   /** The stored state and derived content of a document, with everything pending flushed first. */
   snapshot(docName: string): Promise<DocumentSnapshot>;
-  /** Closes a person's live connections to these documents (their role changed); they reconnect and are re-authorized. */
-  disconnectUser(userId: string, docNames: readonly string[]): void;
+  /** Decides a person's open connections again (their role changed): gone access closes with 4403. */
+  recheckUser(userId: string): Promise<void>;
+  /** Closes the open connections of a session that was logged out (4401). */
+  closeSession(sessionId: string): void;
+  /** Closes the open connections of a person's other sessions (their password changed; 4401). */
+  closeOtherSessions(userId: string, keepSessionId: string | null): void;
   /** Replaces a document's content with plain-text blocks, live, and stores it. */
   replaceContent(docName: string, blocks: TextBlock[]): Promise<DocumentSnapshot>;
 }
@@ -79,7 +87,10 @@ export interface DocumentSnapshot {
 
 export interface AppDeps {
   db: Db;
+  /** Business time: deadlines, reminders, invitations. Dev routes may move it. */
   clock: Clock;
+  /** Session lifetimes always run on the real wall clock, so moving `clock` never logs anyone out. */
+  sessionClock: Clock;
   passwords: PasswordHasher;
   mail: MailTransport;
   config: AppConfig;
@@ -87,7 +98,7 @@ export interface AppDeps {
   clientAddress(c: Context): string;
   assets?: Assets;
   collab?: CollabControl;
-  /** Present outside production only: lets /api/dev/clock move time. */
+  /** Present only when dev routes are enabled: lets /api/dev/clock move time. */
   devClock?: SettableClock;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }

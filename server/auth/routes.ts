@@ -9,16 +9,18 @@ import { listMyTables } from '../tables/queries.ts';
 import type { Queryable } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
 import { randomToken } from './tokens.ts';
-import { loginBody } from './schema.ts';
+import { changePassword } from './password.ts';
+import { loginBody, passwordChangeBody } from './schema.ts';
 import { createSession, invalidateSession } from './sessions.ts';
 import {
   ACCOUNT_LIMIT,
   ADDRESS_LIMIT,
+  AddressPacer,
   accountKey,
   addressKey,
   clearFailures,
+  loginGate,
   recordFailure,
-  secondsBlocked,
 } from './throttle.ts';
 import { findUserForLogin } from './users.ts';
 
@@ -32,6 +34,17 @@ function dummyHash(passwords: PasswordHasher): Promise<string> {
     dummyHashes.set(passwords, hash);
   }
   return hash;
+}
+
+// One pacer per app (per server instance): the slow lane for logins from blocked addresses.
+const pacers = new WeakMap<object, AddressPacer>();
+function pacerFor(deps: object): AddressPacer {
+  let pacer = pacers.get(deps);
+  if (!pacer) {
+    pacer = new AddressPacer();
+    pacers.set(deps, pacer);
+  }
+  return pacer;
 }
 
 export async function meResponse(db: Queryable, user: CurrentUser): Promise<MeResponse> {
@@ -59,8 +72,15 @@ export const authRoutes = new Hono<AppEnv>()
     const body = await readJson(c, loginBody);
     const now = clock.now();
     const keys = [accountKey(body.email), addressKey(c.var.deps.clientAddress(c))];
-    const blocked = await secondsBlocked(db, keys, now);
-    if (blocked !== null) throw rateLimited(blocked);
+    // A blocked account, or a blocked address trying an account that failed: refused before any
+    // password check. A blocked address trying an account without failures: let through, paced
+    // (see throttle.ts), so that one noisy neighbour behind the same NAT locks nobody else out.
+    const gate = await loginGate(db, { account: keys[0]!, address: keys[1]! }, now);
+    if ('refuse' in gate) throw rateLimited(gate.refuse);
+    if (gate.slow) {
+      const full = await pacerFor(c.var.deps).turn(keys[1]!);
+      if (full !== null) throw rateLimited(full);
+    }
 
     const found = await findUserForLogin(db, body.email);
     const valid = await passwords.verify(found?.passwordHash ?? (await dummyHash(passwords)), body.password);
@@ -73,18 +93,40 @@ export const authRoutes = new Hono<AppEnv>()
       throw new ApiError(403, 'demo_login_disabled', 'demo accounts cannot log in on this server');
     }
     await clearFailures(db, keys[0]!);
-    const { token, session } = await createSession(db, found.user.id, now);
+    const { token, session } = await createSession(db, found.user.id, c.var.deps.sessionClock.now());
     writeSessionCookie(c, token, session);
     return c.json(await meResponse(db, found.user));
   })
   .post('/logout', async (c) => {
     const session = c.var.session;
-    if (session) await invalidateSession(c.var.deps.db, session.id);
+    if (session) {
+      await invalidateSession(c.var.deps.db, session.id);
+      // Open documents of this session close at once (4401): the editor says "U bent uitgelogd".
+      c.var.deps.collab?.closeSession(session.id);
+    }
     clearSessionCookie(c);
     return c.json({ ok: true });
   });
 
-export const meRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const user = requireUser(c);
-  return c.json(await meResponse(c.var.deps.db, user));
-});
+export const meRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const user = requireUser(c);
+    return c.json(await meResponse(c.var.deps.db, user));
+  })
+  .post('/password', async (c) => {
+    const user = requireUser(c);
+    const session = c.var.session;
+    if (!session) throw new ApiError(401, 'unauthenticated', 'log in first');
+    const body = await readJson(c, passwordChangeBody);
+    const effects = await changePassword(c.var.deps, {
+      userId: user.id,
+      email: user.email,
+      sessionId: session.id,
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+      now: c.var.deps.clock.now(),
+    });
+    const { userId, keepSessionId } = effects.closeOtherSessionsOf;
+    c.var.deps.collab?.closeOtherSessions(userId, keepSessionId);
+    return c.json({ ok: true });
+  });

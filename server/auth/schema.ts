@@ -14,3 +14,8 @@ export const loginBody = z.strictObject({
   email,
   password: z.string().min(1).max(200),
 });
+
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword,
+});

@@ -1,15 +1,36 @@
 import { can } from '../../shared/permissions.ts';
 import { validateSessionToken } from '../auth/sessions.ts';
 import type { Db } from '../db/db.ts';
-import type { Clock } from '../deps.ts';
+import type { AppConfig, Clock } from '../deps.ts';
+import { allowedOrigins } from '../http/origins.ts';
 import { findSection } from '../sections/queries.ts';
 import { roleAt } from '../tables/queries.ts';
+import { CLOSE } from './protocol.ts';
 import type { ConnectionInfo } from './room.ts';
 
 export const DOC_NAME = /^section:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-export type UpgradeDecision =
-  { ok: true; docName: string; info: ConnectionInfo } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
+export interface Refusal {
+  code: number;
+  reason: string;
+}
+
+export interface Admission {
+  docName: string;
+  info: ConnectionInfo;
+  sessionId: string;
+  /** When the session ends unless it is used (and renewed) meanwhile: the connection is checked again then. */
+  sessionExpiresAt: Date;
+}
+
+export type UpgradeDecision = ({ ok: true } & Admission) | { ok: false; refusal: Refusal };
+
+/** What an upgrade request carries that decides it; kept, so an open connection can be decided again. */
+export interface UpgradeRequest {
+  url: string;
+  cookie: string | undefined;
+  origin: string | undefined;
+}
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -19,34 +40,39 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
+const refuse = (refusal: Refusal): UpgradeDecision => ({ ok: false, refusal });
+
 /**
- * Decides a WebSocket upgrade before any document data is sent: the session cookie must be valid,
- * the request must come from our own origin (no cross-site WebSocket hijacking), and the person
- * must hold a role at the section's table that lets them read it. Runtime-free, shared by Node and Workers.
+ * Decides a WebSocket upgrade before any document data is sent: the request must come from an origin
+ * our HTTP side accepts too (no cross-site WebSocket hijacking), the session cookie must be valid, and
+ * the person must hold a role at the section's table that lets them read it. Refusals carry a close
+ * code in 4400-4499, so the stock provider stops retrying. Runtime-free, shared by Node and Workers;
+ * it throws only when the database cannot answer, which the runtime reports as transient.
  */
 export async function authorizeUpgrade(
-  deps: { db: Db; clock: Clock; trustedOrigins: readonly string[] },
-  request: { url: string; cookie: string | undefined; origin: string | undefined },
+  deps: { db: Db; sessionClock: Clock; config: Pick<AppConfig, 'trustedOrigins' | 'publicUrl'> },
+  request: UpgradeRequest,
   docName: string,
 ): Promise<UpgradeDecision> {
   const match = DOC_NAME.exec(docName);
-  if (!match?.[1]) return { ok: false, status: 404, message: 'no such document' };
-  const requestOrigin = new URL(request.url).origin;
-  if (
-    request.origin !== undefined &&
-    request.origin !== requestOrigin &&
-    !deps.trustedOrigins.includes(request.origin)
-  ) {
-    return { ok: false, status: 403, message: `origin ${request.origin} is not accepted` };
+  if (!match?.[1]) return refuse(CLOSE.notFound);
+  if (request.origin !== undefined && !allowedOrigins(request.url, deps.config).has(request.origin)) {
+    return refuse({ code: CLOSE.forbidden.code, reason: 'requests from this origin are not accepted' });
   }
   const token = cookieValue(request.cookie, 'tafelwerk_session');
-  const session = token ? await validateSessionToken(deps.db, token, deps.clock.now()) : null;
-  if (!session) return { ok: false, status: 401, message: 'log in first' };
+  const session = token ? await validateSessionToken(deps.db, token, deps.sessionClock.now()) : null;
+  if (!session) return refuse(CLOSE.unauthenticated);
   const section = await findSection(deps.db, match[1]);
   const role = section ? await roleAt(deps.db, section.tableId, session.userId) : null;
-  if (!section || !role) return { ok: false, status: 404, message: 'no such document' };
-  if (!can(role, 'section.read')) return { ok: false, status: 403, message: 'no access to this document' };
-  return { ok: true, docName, info: { userId: session.userId, canWrite: can(role, 'section.edit') } };
+  if (!section) return refuse(CLOSE.notFound);
+  if (!role || !can(role, 'section.read')) return refuse(CLOSE.forbidden);
+  return {
+    ok: true,
+    docName,
+    info: { userId: session.userId, canWrite: can(role, 'section.edit') },
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+  };
 }
 
 export async function isSectionLocked(db: Db, docName: string): Promise<boolean> {

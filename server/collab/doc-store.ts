@@ -7,8 +7,9 @@ export interface StoredDocument {
 }
 
 export interface FlushInfo {
-  html: string;
-  text: string;
+  /** Derived content; null keeps what is stored (the document could not be rendered). */
+  html: string | null;
+  text: string | null;
   /** The last person whose edit is in this batch. */
   editorUserId: string | null;
   at: Date;
@@ -16,7 +17,11 @@ export interface FlushInfo {
 
 export interface DocStore {
   load(docName: string): Promise<StoredDocument>;
-  /** Appends one (merged) update and the derived content in one transaction; returns the log length. */
+  /**
+   * Appends one (merged) update and the derived content in one transaction; returns the log length.
+   * Rejects only when retrying can help (the database is away); an update the database refuses for
+   * good is still kept (without its derived content, or set aside with the error) and resolves.
+   */
   append(docName: string, update: Uint8Array, info: FlushInfo): Promise<number>;
   /** Replaces the log with a snapshot of the full state. */
   compact(docName: string, state: Uint8Array, at: Date): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Db, SqlParam, Transaction } from '../db/db.ts';
+import { isPermanentDatabaseError } from '../db/failures.ts';
 import type { DocStore, FlushInfo, StoredDocument } from './doc-store.ts';
 
 const SECTION_DOC = /^section:([0-9a-f-]{36})$/;
@@ -38,7 +39,7 @@ async function appendBatch(tx: Transaction, batch: readonly Append[]): Promise<M
   if (sections.length > 0) {
     await tx.query(
       `update sections s
-          set content_html = v.html, content_text = v.text,
+          set content_html = coalesce(v.html, s.content_html), content_text = coalesce(v.text, s.content_text),
               last_edited_by = coalesce(v.editor, s.last_edited_by), last_edited_at = v.at
          from (values ${valuesList(sections.length, ['::uuid', '::text', '::text', '::uuid', '::timestamptz'])})
            as v (id, html, text, editor, at)
@@ -64,7 +65,10 @@ async function appendBatch(tx: Transaction, batch: readonly Append[]): Promise<M
  * go to the database as one transaction: at hundreds of busy rooms that is the difference between a
  * few transactions a second and hundreds, which the fan-out latency of every room pays for.
  */
-export function pgDocStore(db: Db): DocStore {
+export function pgDocStore(
+  db: Db,
+  options: { log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void } = {},
+): DocStore {
   let queue: Append[] = [];
 
   async function write(batch: Append[]): Promise<void> {
@@ -72,9 +76,41 @@ export function pgDocStore(db: Db): DocStore {
       const counts = await db.transaction((tx) => appendBatch(tx, batch));
       for (const a of batch) a.resolve(counts.get(a.docName) ?? 0);
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
+      // The database is away: every room keeps its batch and retries.
+      if (!isPermanentDatabaseError(error)) return batch.forEach((a) => a.reject(error));
       // One bad document must not hold back every other room: retry each on its own.
-      await Promise.all(batch.map((a) => write([a])));
+      if (batch.length > 1) return void (await Promise.all(batch.map((a) => write([a]))));
+      await salvage(batch[0]!, error);
+    }
+  }
+
+  /**
+   * A document whose batch the database refuses for good. The update's bytes are the truth: store
+   * them without the derived content; should even that be refused, set them aside with the error.
+   * Either way the room moves on and later edits are stored.
+   */
+  async function salvage(a: Append, error: unknown): Promise<void> {
+    const fields = { docName: a.docName, error: String(error) };
+    try {
+      const counts = await db.transaction((tx) =>
+        appendBatch(tx, [{ ...a, info: { ...a.info, html: null, text: null, editorUserId: null } }]),
+      );
+      options.log?.('error', 'document stored without its derived content', fields);
+      return a.resolve(counts.get(a.docName) ?? 0);
+    } catch (second) {
+      if (!isPermanentDatabaseError(second)) return a.reject(second);
+    }
+    try {
+      await db.query('insert into doc_quarantine (doc_name, data, error, created_at) values ($1, $2, $3, $4)', [
+        a.docName,
+        a.update,
+        String(error).slice(0, 2000),
+        a.info.at,
+      ]);
+      options.log?.('error', 'document update quarantined', fields);
+      a.resolve(0);
+    } catch (third) {
+      a.reject(third);
     }
   }
 
@@ -99,7 +135,7 @@ export function pgDocStore(db: Db): DocStore {
 
   return {
     async load(docName): Promise<StoredDocument> {
-      const [snapshots, updates] = await Promise.all([
+      const [snapshots, updates, quarantined] = await Promise.all([
         db.query<{ state: Uint8Array; through_update_id: number }>(
           'select state, through_update_id from doc_snapshots where doc_name = $1',
           [docName],
@@ -111,10 +147,16 @@ export function pgDocStore(db: Db): DocStore {
             order by id`,
           [docName],
         ),
+        // Set aside because the database refused them, but still what someone typed: Yjs merges them in.
+        db.query<{ data: Uint8Array }>('select data from doc_quarantine where doc_name = $1 order by id', [docName]),
       ]);
       const snapshot = snapshots[0];
       return {
-        updates: [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...updates.map((u) => new Uint8Array(u.data))],
+        updates: [
+          ...(snapshot ? [new Uint8Array(snapshot.state)] : []),
+          ...updates.map((u) => new Uint8Array(u.data)),
+          ...quarantined.map((u) => new Uint8Array(u.data)),
+        ],
         logLength: updates.length,
       };
     },

@@ -20,6 +20,11 @@ export const CLOSE = {
   forbidden: { code: 4403, reason: 'no access to this document' },
   notFound: { code: 4404, reason: 'no such document' },
   tooLarge: { code: 1009, reason: 'message larger than 2 MB' },
+  // Transient: the database is away and this room holds as much unstored work as it may. The client
+  // keeps its edits (the update was not applied here) and offers them again when it reconnects.
+  storageFull: { code: 1013, reason: 'changes cannot be stored right now; they stay with you, try again later' },
+  // A refused upgrade that may succeed later (the database did not answer): the provider retries.
+  unavailable: { code: 1013, reason: 'the server cannot check your access right now; try again later' },
   loadFailed: { code: 1011, reason: 'document could not be loaded; try again' },
   shuttingDown: { code: 1012, reason: 'server restarting' },
   // Transient on purpose: the client reconnects and the upgrade decides again with the new role.
@@ -62,6 +67,20 @@ export type ClientMessage =
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
 
+/**
+ * A state vector is a count and that many (client id, clock) pairs, nothing more. Yjs reads one
+ * without bounds checks in the middle of answering it, so a truncated one must never get that far.
+ */
+function isStateVector(bytes: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(bytes);
+  const entries = decoding.readVarUint(decoder);
+  for (let i = 0; i < entries; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+  }
+  return !decoding.hasContent(decoder);
+}
+
 /** Decodes one frame completely, or returns null for anything malformed, unknown or with trailing bytes. */
 export function decodeClientMessage(data: Uint8Array): ClientMessage | null {
   try {
@@ -71,8 +90,10 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage | null {
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (syncType === SYNC_STEP1) message = { type: 'sync-step1', stateVector: payload };
-      else if (syncType === SYNC_STEP2) message = { type: 'sync-step2', update: payload };
+      if (syncType === SYNC_STEP1) {
+        if (!isStateVector(payload)) return null;
+        message = { type: 'sync-step1', stateVector: payload };
+      } else if (syncType === SYNC_STEP2) message = { type: 'sync-step2', update: payload };
       else if (syncType === SYNC_UPDATE) message = { type: 'sync-update', update: payload };
       else return null;
     } else if (type === MESSAGE_AWARENESS) {

@@ -112,22 +112,15 @@ export class RoomRegistry {
     this.idleTimers.set(room.name, timer);
   }
 
-  /** Closes one person's connections to these documents, so that their next upgrade is authorized anew. */
-  disconnectUser(userId: string, names: readonly string[]): number {
-    let closed = 0;
-    for (const name of names) {
-      const room = this.loaded.get(name);
-      if (!room) continue;
-      closed += room.disconnectUser(userId, CLOSE.accessChanged);
-      if (room.size === 0) this.unloadLaterIfIdle(room);
-    }
-    return closed;
-  }
-
   /** Sets a document's lock in its loaded room, if any (the database is the source of truth). */
   async setLocked(name: string, locked: boolean): Promise<void> {
     const room = this.rooms.get(name);
     if (room) (await room).setLocked(locked);
+  }
+
+  /** Stores what every loaded room holds; failures stay pending in their rooms and are retried there. */
+  async flushAll(): Promise<void> {
+    await Promise.allSettled([...this.loaded.values()].map((room) => room.flush()));
   }
 
   /** Flushes every room and closes its connections; for shutdown. */

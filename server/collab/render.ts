@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { storableText } from '../../shared/text.ts';
 
 /**
  * Renders the ProseMirror document that Tiptap keeps in a Yjs XmlFragment to HTML and plain text,
@@ -88,6 +89,10 @@ function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[]): v
 
 export const DOCUMENT_FIELD = 'default';
 
+/**
+ * The document as HTML and plain text, safe to store: characters PostgreSQL text cannot hold (a NUL
+ * typed or pasted in, a lone surrogate) are dropped or replaced here, while the Yjs bytes keep them.
+ */
 export function renderDocument(doc: Y.Doc): { html: string; text: string } {
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
   const nodes = fragment.toArray() as Array<Y.XmlElement | Y.XmlText>;
@@ -99,7 +104,7 @@ export function renderDocument(doc: Y.Doc): { html: string; text: string } {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { html, text };
+  return { html: storableText(html), text: storableText(text) };
 }
 
 /** Builds a document from simple blocks (demo data, tests): headings and paragraphs. */

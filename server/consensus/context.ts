@@ -152,6 +152,7 @@ export async function notify(
     );
     effects.mails.push({
       to: person.email,
+      tableId: input.tableId,
       subject: `Tafelwerk: ${input.message}`,
       text: [
         `Beste ${person.name},`,

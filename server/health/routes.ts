@@ -3,8 +3,26 @@ import type { HealthResponse } from '../../shared/api.ts';
 import { currentVersion } from '../db/migrate.ts';
 import type { AppEnv } from '../http/env.ts';
 
+/** A database that does not answer within this is as good as away, for a health check. */
+const HEALTH_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { db } = c.var.deps;
-  const body: HealthResponse = { status: 'ok', database: db.kind, migration: await currentVersion(db) };
-  return c.json(body);
+  try {
+    const migration = await withTimeout(currentVersion(db), HEALTH_TIMEOUT_MS);
+    const body: HealthResponse = { status: 'ok', database: db.kind, migration };
+    return c.json(body);
+  } catch (error) {
+    const reason = `database unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    const body: HealthResponse = { status: 'unavailable', database: db.kind, reason };
+    return c.json(body, 503);
+  }
 });

@@ -4,6 +4,7 @@ import { findUserById } from '../auth/users.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv, CurrentUser } from './env.ts';
 import { ApiError } from './errors.ts';
+import { allowedOrigins } from './origins.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts';
 
 export function provideDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -19,8 +20,9 @@ export function provideDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = readSessionCookie(c);
   if (token) {
-    const { db, clock } = c.var.deps;
-    const session = await validateSessionToken(db, token, clock.now());
+    // The wall clock, not the business clock that dev routes may move: a clock move expires no one.
+    const { db, sessionClock } = c.var.deps;
+    const session = await validateSessionToken(db, token, sessionClock.now());
     const user = session ? await findUserById(db, session.userId) : null;
     if (session && user) {
       c.set('session', session);
@@ -43,8 +45,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const checkOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header('origin');
-    const allowed = new Set([new URL(c.req.url).origin, ...c.var.deps.config.trustedOrigins]);
-    if (c.var.deps.config.publicUrl) allowed.add(new URL(c.var.deps.config.publicUrl).origin);
+    const allowed = allowedOrigins(c.req.url, c.var.deps.config);
     if (origin !== undefined && !allowed.has(origin)) {
       throw new ApiError(403, 'forbidden_origin', `requests from origin ${origin} are not accepted`);
     }

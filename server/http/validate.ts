@@ -1,6 +1,20 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { findUnstorableString } from '../../shared/text.ts';
 import { ApiError } from './errors.ts';
+
+/**
+ * JSON can carry \u0000 and lone surrogates, which PostgreSQL text cannot hold: refused here, with
+ * the field, instead of failing deep in a query.
+ */
+function refuseUnstorable(where: string, value: unknown): void {
+  const path = findUnstorableString(value);
+  if (path === null) return;
+  const message = 'contains a character that cannot be stored (NUL or an unpaired surrogate)';
+  throw new ApiError(400, 'validation_failed', `invalid ${where}: ${path || where}: ${message}`, {
+    issues: [{ path, message, code: 'invalid_characters' }],
+  });
+}
 
 function validationError(where: string, error: z.ZodError): ApiError {
   const issues = error.issues.map((issue) => ({
@@ -24,19 +38,24 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new ApiError(400, 'invalid_json', 'request body is not valid JSON');
   }
+  refuseUnstorable('body', raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw validationError('body', parsed.error);
   return parsed.data;
 }
 
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(c.req.query());
+  const query = c.req.query();
+  refuseUnstorable('query', query);
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw validationError('query', parsed.error);
   return parsed.data;
 }
 
 export function readParam<S extends z.ZodType>(c: Context, name: string, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(c.req.param(name));
+  const value = c.req.param(name);
+  refuseUnstorable(`parameter ${name}`, value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(`parameter ${name}`, parsed.error);
   return parsed.data;
 }

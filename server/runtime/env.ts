@@ -16,11 +16,12 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).optional(),
   ALLOW_DEMO_LOGIN: z.enum(['true', 'false']).optional(),
   LOAD_DEMO: z.enum(['true', 'false']).optional(),
+  DEV_ROUTES: z.enum(['true', 'false']).optional(),
 });
 
 export type ServerEnv = ReturnType<typeof readEnv>;
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env) {
+export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)) {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
@@ -45,5 +46,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     allowDemoLogin: e.ALLOW_DEMO_LOGIN === 'true',
     // Demo data is loaded by default outside production, and in production only when asked.
     loadDemo: e.LOAD_DEMO ? e.LOAD_DEMO === 'true' : !production,
+    // /api/dev (outbox, settable clock) only on explicit request: DEV_ROUTES=true or `--dev-routes`
+    // (what `npm start` passes for the demo). startNodeServer refuses it in production regardless.
+    devRoutes: e.DEV_ROUTES ? e.DEV_ROUTES === 'true' : argv.includes('--dev-routes'),
   };
 }

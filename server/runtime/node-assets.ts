@@ -27,11 +27,13 @@ async function isFile(path: string): Promise<boolean> {
  * Serves the built client like Workers' asset binding does: files by path, and index.html for
  * any other path so the client's router can take it (a single-page app).
  */
-export function nodeAssets(distDir: string): Assets {
+export function nodeAssets(distDir: string, options: { sourceMaps?: boolean } = {}): Assets {
   const root = normalize(distDir + sep);
   return {
     async fetch(request: Request) {
       const url = new URL(request.url);
+      // Source maps give away the whole client source (megabytes of it): for development only.
+      if (!options.sourceMaps && url.pathname.endsWith('.map')) return new Response('Not Found', { status: 404 });
       let path: string;
       try {
         path = normalize(join(root, decodeURIComponent(url.pathname)));

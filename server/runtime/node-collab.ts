@@ -1,22 +1,21 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { authorizeUpgrade } from '../collab/authorize.ts';
+import { authorizeUpgrade, type Admission, type UpgradeRequest } from '../collab/authorize.ts';
+import type { LiveConnection, LiveConnections } from '../collab/live.ts';
 import { CLOSE, MAX_MESSAGE_BYTES } from '../collab/protocol.ts';
 import type { RoomRegistry } from '../collab/registry.ts';
 import type { Connection, Room } from '../collab/room.ts';
 import type { Db } from '../db/db.ts';
-import type { AppDeps, Clock } from '../deps.ts';
+import type { AppConfig, AppDeps, Clock } from '../deps.ts';
 
 const PATH = /^\/collab\/([^/?]+)$/;
 
-function refuse(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({
-    error: { code: status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'not_found', message },
-  });
-  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
+/** Not a collab address at all: plain HTTP 404, since no WebSocket client is waiting for a document here. */
+function notAnEndpoint(socket: Duplex): void {
+  const body = JSON.stringify({ error: { code: 'not_found', message: 'no such endpoint' } });
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -27,53 +26,99 @@ function toBytes(data: RawData): Uint8Array {
     : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** Wires WebSocket upgrades at /collab/:docName to the rooms, after authorizing them. */
+function decodeDocName(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+export interface CollabDeps {
+  db: Db;
+  sessionClock: Clock;
+  config: Pick<AppConfig, 'trustedOrigins' | 'publicUrl'>;
+  log?: AppDeps['log'];
+}
+
+/**
+ * Wires WebSocket upgrades at /collab/:docName to the rooms, after authorizing them. A refused
+ * upgrade is accepted and closed at once with its 44xx code and reason: a browser sees no HTTP status
+ * of a failed upgrade (only 1006), and the stock provider stops retrying only on a 44xx close.
+ */
 export function attachCollab(
   server: Server,
-  deps: { db: Db; clock: Clock; trustedOrigins: readonly string[]; log?: AppDeps['log'] },
+  deps: CollabDeps,
   registry: RoomRegistry,
+  live: LiveConnections,
 ): { close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const closeWith = (ws: WebSocket, why: { code: number; reason: string }) => ws.close(why.code, why.reason);
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = PATH.exec(request.url?.split('?')[0] ?? '');
-    if (!path?.[1]) return refuse(socket, 404, 'no such endpoint');
     socket.on('error', () => socket.destroy());
-    const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`;
-    authorizeUpgrade(
-      deps,
-      { url, cookie: request.headers.cookie, origin: request.headers.origin },
-      decodeURIComponent(path[1]),
-    ).then(
-      (decision) => {
-        if (!decision.ok) return refuse(socket, decision.status, decision.message);
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, decision.docName, decision.info));
-      },
+    const path = PATH.exec(request.url?.split('?')[0] ?? '');
+    const docName = path?.[1] ? decodeDocName(path[1]) : null;
+    if (!docName) return notAnEndpoint(socket);
+    const upgrade: UpgradeRequest = {
+      url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
+      cookie: request.headers.cookie,
+      origin: request.headers.origin,
+    };
+    const complete = (then: (ws: WebSocket) => void) => {
+      try {
+        wss.handleUpgrade(request, socket, head, then);
+      } catch (error) {
+        deps.log?.('warn', 'collab upgrade failed', { error: String(error) });
+        socket.destroy();
+      }
+    };
+    authorizeUpgrade(deps, upgrade, docName).then(
+      (decision) => complete((ws) => (decision.ok ? accept(ws, upgrade, decision) : closeWith(ws, decision.refusal))),
       (error: unknown) => {
-        deps.log?.('error', 'collab upgrade failed', { error: String(error) });
-        refuse(socket, 404, 'document unavailable');
+        // The database did not answer: transient, so the provider tries again.
+        deps.log?.('error', 'collab upgrade could not be authorized', { error: String(error) });
+        complete((ws) => closeWith(ws, CLOSE.unavailable));
       },
     );
   });
 
-  function accept(ws: WebSocket, docName: string, info: { userId: string; canWrite: boolean }): void {
+  function accept(ws: WebSocket, upgrade: UpgradeRequest, admission: Admission): void {
+    const { docName, info } = admission;
     const connection: Connection = {
       send: (data) => {
         if (ws.readyState === ws.OPEN) ws.send(data);
       },
       close: (code, reason) => ws.close(code, reason),
     };
+    const tracked: LiveConnection = {
+      docName,
+      userId: info.userId,
+      sessionId: admission.sessionId,
+      canWrite: info.canWrite,
+      recheck: () => authorizeUpgrade(deps, upgrade, docName),
+      close: (code, reason) => ws.close(code, reason),
+    };
+    live.add(tracked, admission.sessionExpiresAt);
     // Frames that arrive while the room loads wait for it: the state must be loaded before any sync.
     const queued: Uint8Array[] = [];
     let room: Room | undefined;
     let closed = false;
     ws.on('message', (data) => {
-      const bytes = toBytes(data);
-      if (room) room.receive(connection, bytes);
-      else queued.push(bytes);
+      // Room.receive never throws; this guard is for the conversion and anything added later.
+      try {
+        const bytes = toBytes(data);
+        if (room) room.receive(connection, bytes);
+        else if (queued.length < 1_000) queued.push(bytes);
+        else closeWith(ws, CLOSE.badMessage);
+      } catch (error) {
+        deps.log?.('error', 'collab frame failed', { docName, error: String(error) });
+        closeWith(ws, CLOSE.badMessage);
+      }
     });
     ws.on('close', () => {
       closed = true;
+      live.delete(tracked);
       if (room) registry.leave(room, connection);
     });
     ws.on('error', () => ws.terminate());
@@ -85,13 +130,14 @@ export function attachCollab(
       },
       (error: unknown) => {
         deps.log?.('error', 'document load failed', { docName, error: String(error) });
-        ws.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
+        closeWith(ws, CLOSE.loadFailed);
       },
     );
   }
 
   return {
     async close() {
+      live.closeAll();
       await registry.closeAll();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

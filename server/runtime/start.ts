@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
 import { shiftableClock, systemClock, type AppDeps, type Clock, type SettableClock } from '../deps.ts';
 import { hasDemoData, loadDemoData } from '../demo/load-demo.ts';
+import { clientAddressFromForwarded } from '../http/client-address.ts';
 import { argon2Passwords, mailTransport, migrateDatabase, openDatabase, ROOT_DIR } from './node-deps.ts';
 import { nodeAssets } from './node-assets.ts';
 import { attachCollab } from './node-collab.ts';
@@ -14,6 +15,8 @@ import { isSectionLocked } from '../collab/authorize.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
 import { runDueWork } from '../consensus/due.ts';
 import { RoomRegistry } from '../collab/registry.ts';
+import { LiveConnections } from '../collab/live.ts';
+import { PendingBudget } from '../collab/room.ts';
 
 export interface NodeServerOptions {
   port: number;
@@ -24,18 +27,24 @@ export interface NodeServerOptions {
   mode: AppDeps['config']['mode'];
   /** Load the demo region when the database has none yet. */
   loadDemo: boolean;
+  /** Mount /api/dev (outbox, settable clock); ignored in production. */
+  devRoutes?: boolean;
   allowDemoLogin?: boolean;
   smtpUrl?: string | undefined;
   mailFrom?: string;
   publicUrl?: string | undefined;
   trustedOrigins?: string[];
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  /** Take the client address from X-Forwarded-For, the entry our proxy appended (only behind a proxy that sets it). */
   trustProxy?: boolean;
   clientDist?: string;
   clock?: Clock;
+  /** The clock sessions expire by; the real wall clock unless a test needs to move it. */
+  sessionClock?: Clock;
   /** How often overdue rounds are closed and reminders sent (default 30 s). */
   schedulerIntervalMs?: number;
   log?: AppDeps['log'];
+  /** Unstored document bytes all rooms may hold while the database is away (default 256 MB). */
+  pendingLimitBytes?: number;
   /** How long an empty room stays loaded before it is flushed and unloaded. */
   idleUnloadMs?: number;
 }
@@ -57,9 +66,12 @@ export const consoleLog: NonNullable<AppDeps['log']> = (level, message, fields) 
 
 /** Opens and migrates the database, loads demo data if asked, and listens. */
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
-  // Outside production the clock can be moved (POST /api/dev/clock), so that deadlines can pass in demos and tests.
-  const clock = options.clock ?? (options.mode === 'production' ? systemClock : shiftableClock());
-  const devClock = options.mode !== 'production' && 'set' in clock ? (clock as SettableClock) : undefined;
+  // With dev routes (never in production) the clock can be moved (POST /api/dev/clock), so that
+  // deadlines can pass in demos and tests. Sessions keep to the wall clock either way.
+  const devRoutes = options.devRoutes === true && options.mode !== 'production';
+  const clock = options.clock ?? (devRoutes ? shiftableClock() : systemClock);
+  const devClock = devRoutes && 'set' in clock ? (clock as SettableClock) : undefined;
+  const sessionClock = options.sessionClock ?? systemClock;
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let demoLoaded = false;
   try {
@@ -73,29 +85,34 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     throw error;
   }
 
+  const log = options.log;
   const rooms = new RoomRegistry(
     {
-      store: pgDocStore(db),
+      store: pgDocStore(db, log ? { log } : {}),
       now: () => clock.now(),
+      budget: new PendingBudget(options.pendingLimitBytes ?? 256 * 1024 * 1024),
       ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
       ...(options.log ? { log: options.log } : {}),
     },
     (docName) => isSectionLocked(db, docName),
   );
+  const live = new LiveConnections(log ? { log } : {});
   const deps: AppDeps = {
     db,
     clock,
+    sessionClock,
     passwords: argon2Passwords,
     mail: mailTransport(options.smtpUrl, options.mailFrom ?? 'Tafelwerk <noreply@tafelwerk.local>'),
     config: {
       mode: options.mode,
       allowDemoLogin: options.allowDemoLogin ?? false,
       trustedOrigins: options.trustedOrigins ?? [],
+      devRoutes,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     },
     clientAddress: (c) => {
       if (options.trustProxy) {
-        const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+        const forwarded = clientAddressFromForwarded(c.req.header('x-forwarded-for'));
         if (forwarded) return forwarded;
       }
       return getConnInfo(c).remote.address ?? 'unknown';
@@ -104,11 +121,15 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       presence: (names) => rooms.presence(names),
       setLocked: (name, locked) => rooms.setLocked(name, locked),
       snapshot: (name) => rooms.snapshot(name),
-      disconnectUser: (userId, names) => void rooms.disconnectUser(userId, names),
+      recheckUser: (userId) => live.recheckUser(userId),
+      closeSession: (sessionId) => void live.closeSession(sessionId),
+      closeOtherSessions: (userId, keepSessionId) => void live.closeOtherSessions(userId, keepSessionId),
       replaceContent: (name, blocks) => rooms.replaceContent(name, blocks),
     },
     ...(devClock ? { devClock } : {}),
-    assets: nodeAssets(options.clientDist ?? join(ROOT_DIR, 'client', 'dist')),
+    assets: nodeAssets(options.clientDist ?? join(ROOT_DIR, 'client', 'dist'), {
+      sourceMaps: options.mode !== 'production',
+    }),
     ...(options.log ? { log: options.log } : {}),
   };
   const app = createApp(deps);
@@ -121,8 +142,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   });
   const collab = attachCollab(
     server as Server,
-    { db, clock, trustedOrigins: deps.config.trustedOrigins, ...(options.log ? { log: options.log } : {}) },
+    { db, sessionClock, config: deps.config, ...(log ? { log } : {}) },
     rooms,
+    live,
   );
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // The scheduler: rounds past their deadline close, reminders go out, interrupted rulings finish.

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { TablesResponse } from '../../shared/api.ts';
+import { can } from '../../shared/permissions.ts';
 import { listTableAudit } from '../audit/queries.ts';
+import { outcomeAudit } from '../consensus/visibility.ts';
 import type { AppEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
@@ -15,7 +17,6 @@ import {
   updateRules,
   type Actor,
 } from './commands.ts';
-import { sectionDocName } from '../sections/queries.ts';
 import { getTableDetail, listMyTables } from './queries.ts';
 import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from './schema.ts';
 
@@ -25,16 +26,11 @@ function actor(c: Context<AppEnv>, access: TableAccess): Actor {
 
 /**
  * A changed or revoked role applies to open documents at once, not at the next reconnect: the
- * person's connections to the table's sections close and their reconnect is authorized anew.
+ * person's connections are decided again (no access any more: closed with 4403; writing differently:
+ * closed with 4000, and the reconnect joins under the new role).
  */
-async function reauthorizeLive(c: Context<AppEnv>, tableId: string, userId: string): Promise<void> {
-  const collab = c.var.deps.collab;
-  if (!collab) return;
-  const sections = await c.var.deps.db.query<{ id: string }>('select id from sections where table_id = $1', [tableId]);
-  collab.disconnectUser(
-    userId,
-    sections.map((s) => sectionDocName(s.id)),
-  );
+async function reauthorizeLive(c: Context<AppEnv>, userId: string): Promise<void> {
+  await c.var.deps.collab?.recheckUser(userId);
 }
 
 /** Every management route answers with the table as it is after the change. */
@@ -54,7 +50,10 @@ export const tableRoutes = new Hono<AppEnv>()
   .get('/:id/audit', async (c) => {
     const access = await requireTableAction(c, 'table.audit.read');
     const page = readQuery(c, auditQuery);
-    return c.json(await listTableAudit(c.var.deps.db, access.tableId, page));
+    const audit = await listTableAudit(c.var.deps.db, access.tableId, page);
+    // Observers read the trail, but not the deliberation texts in it (see consensus/visibility.ts).
+    if (can(access.role, 'consensus.readDeliberation')) return c.json(audit);
+    return c.json(await outcomeAudit(c.var.deps.db, access.tableId, audit));
   })
   .put('/:id/rules', async (c) => {
     const access = await requireTableAction(c, 'table.manage');
@@ -83,13 +82,13 @@ export const tableRoutes = new Hono<AppEnv>()
     const body = await readJson(c, roleBody);
     const userId = readId(c, 'userId', 'person');
     await assignRole(c.var.deps.db, actor(c, access), userId, body.role);
-    await reauthorizeLive(c, access.tableId, userId);
+    await reauthorizeLive(c, userId);
     return detail(c, access);
   })
   .delete('/:id/roles/:userId', async (c) => {
     const access = await requireTableAction(c, 'table.manage');
     const userId = readId(c, 'userId', 'person');
     await revokeRole(c.var.deps.db, actor(c, access), userId);
-    await reauthorizeLive(c, access.tableId, userId);
+    await reauthorizeLive(c, userId);
     return detail(c, access);
   });

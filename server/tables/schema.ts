@@ -21,5 +21,6 @@ export const roleBody = z.strictObject({
 
 export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().min(1).optional(),
+  // An audit event id: a PostgreSQL integer, so anything larger cannot name one (and must not reach SQL).
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
 });

@@ -70,18 +70,45 @@ for (const backend of databaseBackends()) {
       );
     });
 
-    it('lets one failing document fail alone while the others of its batch are stored', async () => {
-      const store = pgDocStore(db);
-      // Matches the section pattern but is no uuid: its section update fails inside PostgreSQL.
+    it('lets a document the database refuses for good be set aside alone, its bytes kept, while the others are stored', async () => {
+      const logs: string[] = [];
+      const store = pgDocStore(db, { log: (_level, message) => logs.push(message) });
+      // Matches the section pattern but is no uuid: every statement about its section fails inside PostgreSQL.
       const poison = `section:${'-'.repeat(36)}`;
       const results = await Promise.allSettled([
         store.append('test:ok-1', update('one'), info('one')),
         store.append(poison, update('bad'), info('bad')),
         store.append('test:ok-2', update('two'), info('two')),
       ]);
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       expect((await store.load('test:ok-2')).logLength).toBe(1);
-      expect((await store.load(poison)).logLength).toBe(0);
+      expect(logs).toContain('document update quarantined');
+      const quarantined = await db.query<{ error: string }>('select error from doc_quarantine where doc_name = $1', [
+        poison,
+      ]);
+      expect(quarantined).toHaveLength(1);
+      expect(quarantined[0]!.error).toMatch(/uuid/);
+      // Still what someone typed: loading the document brings it back.
+      const doc = new Y.Doc();
+      for (const u of (await store.load(poison)).updates) Y.applyUpdate(doc, u);
+      expect(doc.getText('t').toString()).toBe('bad');
+    });
+
+    it('stores an update whose derived content the database refuses, keeping the section’s last good content', async () => {
+      const [section] = await db.query<{ id: string; content_text: string }>(
+        'select id, content_text from sections order by position desc limit 1',
+      );
+      const logs: string[] = [];
+      const store = pgDocStore(db, { log: (_level, message) => logs.push(message) });
+      const name = `section:${section!.id}`;
+      const before = (await store.load(name)).logLength;
+      const refused = { ...info('nieuw'), text: 'gif\u0000tig', editorUserId: null };
+      expect(await store.append(name, update('nieuw'), refused)).toBe(before + 1);
+      expect(logs).toEqual(['document stored without its derived content']);
+      const [after] = await db.query<{ content_text: string }>('select content_text from sections where id = $1', [
+        section!.id,
+      ]);
+      expect(after!.content_text).toBe(section!.content_text);
     });
   });
 }

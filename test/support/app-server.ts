@@ -1,5 +1,5 @@
 import type { Clock } from '../../server/deps.ts';
-import { startNodeServer, type RunningServer } from '../../server/runtime/start.ts';
+import { startNodeServer, type NodeServerOptions, type RunningServer } from '../../server/runtime/start.ts';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -19,10 +19,16 @@ export class TestClock implements Clock {
 export async function startTestServer(options: {
   databaseUrl?: string | undefined;
   clock?: Clock;
+  /** The clock sessions expire by (default: the wall clock). */
+  sessionClock?: Clock;
+  /** Mount /api/dev (outbox, settable clock); off unless a test asks for it, as on a real server. */
+  devRoutes?: boolean;
   mode?: 'development' | 'test' | 'production';
   allowDemoLogin?: boolean;
   loadDemo?: boolean;
   idleUnloadMs?: number;
+  /** Any other server option (public URL, trusted origins, a log, the pending budget). */
+  more?: Partial<NodeServerOptions>;
 }): Promise<RunningServer> {
   return startNodeServer({
     port: 0,
@@ -30,8 +36,11 @@ export async function startTestServer(options: {
     mode: options.mode ?? 'test',
     loadDemo: options.loadDemo ?? true,
     allowDemoLogin: options.allowDemoLogin ?? false,
+    devRoutes: options.devRoutes ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.sessionClock ? { sessionClock: options.sessionClock } : {}),
     ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
+    ...options.more,
   });
 }
 

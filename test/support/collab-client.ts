@@ -40,3 +40,23 @@ export async function waitFor(
 export function synced(provider: WebsocketProvider): Promise<void> {
   return waitFor(() => provider.synced, 10_000, 'provider sync');
 }
+
+/** Opens a raw WebSocket and tells how the server ended it: its close code, or 'open' if it stayed open. */
+export function closeCodeOf(url: string, headers: Record<string, string>, openForMs = 300): Promise<number | 'open'> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    ws.on('unexpected-response', (_req, res) => resolve(-(res.statusCode ?? 0)));
+    ws.on('open', () => {
+      timer = setTimeout(() => {
+        resolve('open');
+        ws.close();
+      }, openForMs);
+    });
+    ws.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    ws.on('error', () => undefined);
+  });
+}

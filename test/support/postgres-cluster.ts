@@ -43,7 +43,12 @@ function postgresUid(): { uid: number; gid: number } | null {
 
 export interface PostgresCluster {
   adminUrl: string;
+  /** Stops the server (and removes its data). */
   stop(): Promise<void>;
+  /** Stops the server as an outage would (fast shutdown: open connections are cut), keeping its data. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port with the same data, and waits until it accepts connections. */
+  resume(): Promise<void>;
 }
 
 /**
@@ -91,49 +96,64 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
     '-c',
     'shared_buffers=64MB',
   ];
-  const child: ChildProcess = spawn(join(binDir, 'postgres'), args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    cwd: dir,
-    ...as,
-  });
   let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const watchdog = child.pid ? startWatchdog(child.pid, dir) : undefined;
-
-  const stop = async () => {
+  let child: ChildProcess;
+  let watchdog: ChildProcess | undefined;
+  const launch = () => {
+    child = spawn(join(binDir, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...as });
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    watchdog = child.pid ? startWatchdog(child.pid, dir) : undefined;
+  };
+  const halt = async () => {
     watchdog?.kill('SIGKILL');
-    if (child.exitCode === null && child.signalCode === null) {
+    const running = child;
+    if (running.exitCode === null && running.signalCode === null) {
       await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGINT'); // fast shutdown
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        running.once('exit', () => resolve());
+        running.kill('SIGINT'); // fast shutdown
+        setTimeout(() => running.kill('SIGKILL'), 10_000).unref();
       });
     }
+  };
+  const stop = async () => {
+    await halt();
     await rm(dir, { recursive: true, force: true });
   };
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`postgres exited with ${child.exitCode}:\n${log}`);
-    }
-    const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
-    try {
-      await sql`select 1`;
-      await sql.end();
-      break;
-    } catch (error) {
-      await sql.end({ timeout: 0 }).catch(() => undefined);
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`postgres did not accept connections in 30 s:\n${log}`, { cause: error });
+  const ready = async (onFailure: () => Promise<void>) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) {
+        await onFailure();
+        throw new Error(`postgres exited with ${child.exitCode}:\n${log}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
+      try {
+        await sql`select 1`;
+        await sql.end();
+        return;
+      } catch (error) {
+        await sql.end({ timeout: 0 }).catch(() => undefined);
+        if (Date.now() > deadline) {
+          await onFailure();
+          throw new Error(`postgres did not accept connections in 30 s:\n${log}`, { cause: error });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
-  }
-  return { adminUrl, stop };
+  };
+
+  launch();
+  await ready(stop);
+  return {
+    adminUrl,
+    stop,
+    halt,
+    async resume() {
+      launch();
+      await ready(async () => undefined);
+    },
+  };
 }
 
 /**

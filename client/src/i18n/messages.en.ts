@@ -171,6 +171,11 @@ export const en: Record<MessageKey, string> = {
   'invite.passwordTooShort': 'The password must have at least 12 characters.',
   'invite.existing':
     'An account with this e-mail address exists. Accepting gives that account this role; your password stays the same.',
+  'invite.loginFirst': 'Log in as {email} first to accept this invitation.',
+  'invite.loginLink': 'Go to log in',
+  'invite.wrongAccount':
+    'You are logged in as {current}, but this invitation is for {email}. Log in with that account to accept it.',
+  'invite.switchAccount': 'Log out and log in as the invitee',
   'invite.accept': 'Accept invitation',
 
   'outbox.title': 'Outbox (development)',
@@ -205,8 +210,11 @@ export const en: Record<MessageKey, string> = {
   'error.payload_too_large': 'The request is too large (over 1 MB).',
   'error.rate_limited': 'Too many attempts. Try again later.',
   'error.invitation_invalid': 'This invitation is not (or no longer) valid: {message}',
+  'error.login_required': 'This invitation is for an existing account. Log in with that account first.',
+  'error.wrong_account': 'This invitation is for another account. Log in with the account it was meant for.',
   'error.demo_login_disabled': 'Demo accounts cannot log in on this server.',
   'error.internal': 'Something went wrong on our side. Please try again.',
+  'error.unavailable': 'The server cannot reach its database right now. Nothing was changed; please try again in a moment.',
   'error.network': 'No connection to the server. Check your internet connection.',
 
   'plan.title': 'Plan',
@@ -221,6 +229,9 @@ export const en: Record<MessageKey, string> = {
   'section.status.saving': 'Saving changes…',
   'section.status.offline': 'Offline — your changes are kept and merged as soon as you are connected again',
   'section.status.refused': 'No access to this section',
+  'section.status.refused.4401': 'You have been logged out. Log in again to keep writing.',
+  'section.status.refused.4403': 'You no longer have access to this table.',
+  'section.status.refused.4404': 'This section does not exist (any more).',
   'section.lastEdited': 'Last edited by {name} ({organization}), {date}',
   'section.readOnly': 'You can read this section but not edit it.',
 

@@ -170,6 +170,11 @@ export const nl = {
   'invite.passwordTooShort': 'Het wachtwoord moet minstens 12 tekens hebben.',
   'invite.existing':
     'Er bestaat al een account met dit e-mailadres. Na aannemen krijgt dat account deze rol; uw wachtwoord blijft hetzelfde.',
+  'invite.loginFirst': 'Log eerst in als {email} om deze uitnodiging aan te nemen.',
+  'invite.loginLink': 'Naar inloggen',
+  'invite.wrongAccount':
+    'U bent ingelogd als {current}, maar deze uitnodiging is voor {email}. Log in met dat account om haar aan te nemen.',
+  'invite.switchAccount': 'Uitloggen en inloggen als genodigde',
   'invite.accept': 'Uitnodiging aannemen',
 
   'outbox.title': 'Postvak (ontwikkeling)',
@@ -204,8 +209,11 @@ export const nl = {
   'error.payload_too_large': 'Het verzoek is te groot (meer dan 1 MB).',
   'error.rate_limited': 'Te veel pogingen. Probeer het later opnieuw.',
   'error.invitation_invalid': 'Deze uitnodiging is niet (meer) geldig: {message}',
+  'error.login_required': 'Deze uitnodiging is voor een bestaand account. Log eerst in met dat account.',
+  'error.wrong_account': 'Deze uitnodiging is voor een ander account. Log in met het account waarvoor zij bedoeld is.',
   'error.demo_login_disabled': 'Demo-accounts kunnen op deze server niet inloggen.',
   'error.internal': 'Er ging iets mis aan onze kant. Probeer het opnieuw.',
+  'error.unavailable': 'De server kan zijn database nu niet bereiken. Er is niets gewijzigd; probeer het zo opnieuw.',
   'error.network': 'Geen verbinding met de server. Controleer uw internetverbinding.',
   'plan.title': 'Plan',
   'plan.sections': 'Secties van {plan}',
@@ -219,6 +227,9 @@ export const nl = {
   'section.status.saving': 'Wijzigingen opslaan…',
   'section.status.offline': 'Offline — uw wijzigingen worden bewaard en samengevoegd zodra u weer verbonden bent',
   'section.status.refused': 'Geen toegang tot deze sectie',
+  'section.status.refused.4401': 'U bent uitgelogd. Log opnieuw in om verder te schrijven.',
+  'section.status.refused.4403': 'U hebt geen toegang meer tot deze tafel.',
+  'section.status.refused.4404': 'Deze sectie bestaat niet (meer).',
   'section.lastEdited': 'Laatst bewerkt door {name} ({organization}), {date}',
   'section.readOnly': 'U kunt deze sectie lezen, maar niet bewerken.',
 

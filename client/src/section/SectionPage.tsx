@@ -25,6 +25,18 @@ const STATUS_KEY = {
   refused: 'section.status.refused',
 } as const satisfies Record<CollabStatus, string>;
 
+/** Why the server refused the document for good, in words (close codes from server/collab/protocol.ts). */
+const REFUSED_KEY = {
+  4401: 'section.status.refused.4401',
+  4403: 'section.status.refused.4403',
+  4404: 'section.status.refused.4404',
+} as const;
+
+function statusKey(status: CollabStatus, refusedCode: number | null) {
+  if (status !== 'refused') return STATUS_KEY[status];
+  return REFUSED_KEY[refusedCode as keyof typeof REFUSED_KEY] ?? STATUS_KEY.refused;
+}
+
 /** Others move the section too (positions, the deadline, the chair): look again now and then. */
 const CONSENSUS_REFRESH_MS = 15_000;
 
@@ -84,7 +96,7 @@ export function SectionPage() {
       <div className="tw-section-bar">
         <SectionStateBadge section={section} />
         <span className={`tw-connection tw-connection-${status}`} role="status" data-testid="connection-status">
-          {t(STATUS_KEY[status])}
+          {t(statusKey(status, collab?.refusedCode ?? null))}
         </span>
         {section.lastEditedBy && section.lastEditedAt ? (
           <span className="tw-muted">

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildDocument, renderDocument } from '../../server/collab/render.ts';
+import { PendingBudget, Room } from '../../server/collab/room.ts';
+import { FakeClient, MemoryStore } from '../support/collab-fakes.ts';
+
+const now = () => new Date('2026-03-02T09:00:00Z');
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function setup(budget?: PendingBudget) {
+  const store = new MemoryStore();
+  const seed = new Y.Doc();
+  buildDocument(seed, [{ paragraph: 'Startversie' }]);
+  store.snapshots.set('section:x', Y.encodeStateAsUpdate(seed));
+  const room = await Room.load('section:x', { store, now, flushDelayMs: 5, ...(budget ? { budget } : {}) });
+  return { store, room };
+}
+
+describe('collab room when the store fails', () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  it('retries failed timer-driven flushes without a single unhandled rejection, and stores everything after', async () => {
+    const { room, store } = await setup();
+    const a = new FakeClient(room).connect('a', true);
+    store.failNext = 4;
+    a.type('tijdens de storing');
+    await tick(2_000);
+    expect(unhandled).toEqual([]);
+    expect(store.failNext).toBe(0);
+    expect(store.flushes.at(-1)?.text).toContain('tijdens de storing');
+    expect(room.hasPendingUpdates).toBe(false);
+  });
+
+  it('keeps relaying while nothing can be stored, refuses writes past the budget with 1013, and loses nothing', async () => {
+    const budget = new PendingBudget(2_000);
+    const { room, store } = await setup(budget);
+    const writer = new FakeClient(room).connect('w', true);
+    const reader = new FakeClient(room).connect('r', false);
+    store.failNext = Number.POSITIVE_INFINITY;
+    let typed = 0;
+    while (!writer.closed && typed < 500) writer.type(`regel ${typed++} ${'x'.repeat(40)}`);
+    expect(writer.closed?.code).toBe(1013);
+    expect(budget.full).toBe(true);
+    // Everyone still reads what the room accepted; the refused edit stays with the writer only.
+    expect(reader.closed).toBeNull();
+    expect(reader.text()).toBe(renderDocument(room.doc).text);
+    expect(writer.text()).toContain(`regel ${typed - 1}`);
+    expect(renderDocument(room.doc).text).not.toContain(`regel ${typed - 1} `);
+
+    // The database comes back: the room stores its backlog, the writer reconnects and hands over the rest.
+    store.failNext = 0;
+    await tick(6_000);
+    expect(room.hasPendingUpdates).toBe(false);
+    expect(budget.used).toBe(0);
+    writer.closed = null;
+    writer.connect('w', true);
+    await room.flush();
+    expect(renderDocument(room.doc).text).toBe(writer.text());
+    const reloaded = await Room.load('section:x', { store, now });
+    expect(renderDocument(reloaded.doc).text).toBe(writer.text());
+    expect(unhandled).toEqual([]);
+  }, 20_000);
+});
