@@ -1,33 +1,37 @@
 import { Hono } from 'hono';
 import type { OutboxResponse } from '../../shared/api.ts';
 import { iso } from '../db/rows.ts';
+import { DEMO_REGION } from '../demo/demo-data.ts';
 import type { AppEnv } from '../http/env.ts';
-import { notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { readJson } from '../http/validate.ts';
 import { runDueWork } from '../consensus/due.ts';
 import { clockBody } from '../consensus/schema.ts';
 
-/** Development aids; createApp mounts these only outside production. */
+/** Development aids; createApp mounts these only when dev routes are enabled, never in production. */
 export const devRoutes = new Hono<AppEnv>()
-  // Moves the clock (only a settable one exists outside production) and runs what became due.
+  // Moves the clock (a settable one exists only with dev routes) and runs what became due. Time is
+  // shared by everyone on the server, so only the demo region's secretariat may move it.
   .post('/clock', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const clock = c.var.deps.devClock;
     if (!clock) throw notFound('dev clock');
+    const demoSecretariat = await c.var.deps.db.query(
+      `select 1 from table_roles tr join tables t on t.id = tr.table_id join regions r on r.id = t.region_id
+        where tr.user_id = $1 and tr.role = 'secretariat' and r.name = $2 limit 1`,
+      [user.id, DEMO_REGION],
+    );
+    if (demoSecretariat.length === 0) throw forbidden("only the demo region's secretariat may move the clock");
     const { now } = await readJson(c, clockBody);
     clock.set(new Date(now));
     const due = await runDueWork(c.var.deps);
     return c.json({ now: clock.now().toISOString(), ...due });
   })
+  // A reader sees the mails of the tables where they are secretariat, and the mails sent to themselves.
   .get('/outbox', async (c) => {
     const user = requireUser(c);
     const { db } = c.var.deps;
-    const secretariat = await db.query(
-      "select 1 from table_roles where user_id = $1 and role = 'secretariat' limit 1",
-      [user.id],
-    );
-    if (secretariat.length === 0) throw notFound('outbox');
     const rows = await db.query<{
       id: string;
       to_address: string;
@@ -37,7 +41,13 @@ export const devRoutes = new Hono<AppEnv>()
       delivered_via: 'smtp' | 'outbox';
       error: string | null;
     }>(
-      'select id, to_address, subject, text_body, created_at, delivered_via, error from mail_outbox order by created_at desc limit 200',
+      `select m.id, m.to_address, m.subject, m.text_body, m.created_at, m.delivered_via, m.error
+         from mail_outbox m
+        where m.to_address = $2
+           or m.table_id in (select table_id from table_roles where user_id = $1 and role = 'secretariat')
+        order by m.created_at desc
+        limit 200`,
+      [user.id, user.email],
     );
     const body: OutboxResponse = {
       mails: rows.map((row) => ({

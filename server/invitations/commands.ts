@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { iso } from '../db/rows.ts';
 import type { PasswordHasher } from '../deps.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
-import { checkRoleFits, type Actor } from '../tables/commands.ts';
+import { checkRoleFits, keepOneSecretariat, type Actor } from '../tables/commands.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -176,6 +176,8 @@ export async function previewInvitation(db: Queryable, token: string, now: Date)
 /**
  * Accepting is one transaction: the invitation row is locked and marked used, the account is
  * created (or found) and the role granted, so a link works exactly once even when clicked twice.
+ * The link alone never logs anyone into an existing account: that account must be the one asking
+ * (`actingUserId`, from its session). A new account sets its password here.
  */
 export async function acceptInvitation(
   db: Db,
@@ -183,7 +185,8 @@ export async function acceptInvitation(
   token: string,
   input: { name: string; password?: string | undefined },
   now: Date,
-): Promise<{ userId: string; tableId: string }> {
+  actingUserId: string | null,
+): Promise<{ userId: string; tableId: string; newAccount: boolean }> {
   // Hash outside the transaction: Argon2 takes tens of milliseconds and holds no lock.
   const passwordHash = input.password ? await passwords.hash(input.password) : null;
   return db.transaction(async (tx) => {
@@ -195,6 +198,20 @@ export async function acceptInvitation(
     let userId: string;
     const account = existing[0];
     if (account) {
+      if (!actingUserId) {
+        throw new ApiError(
+          401,
+          'login_required',
+          `this invitation is for an existing account: log in as ${invitation.email} first`,
+        );
+      }
+      if (actingUserId !== account.id) {
+        throw new ApiError(
+          403,
+          'wrong_account',
+          `this invitation is for ${invitation.email}; log in with that account`,
+        );
+      }
       if (account.organization_id !== invitation.org_id) {
         throw conflict('this e-mail address already has an account with another organization');
       }
@@ -217,6 +234,23 @@ export async function acceptInvitation(
       name: invitation.org_name,
       kind: invitation.org_kind,
     });
+    const current = await tx.query<{ role: Role; assigned_at: Date }>(
+      'select role, assigned_at from table_roles where table_id = $1 and user_id = $2 for update',
+      [invitation.table_id, userId],
+    );
+    const held = current[0];
+    // A role given after the invitation was sent is the newer decision; the older invitation never overrides it.
+    if (held && held.assigned_at.getTime() >= invitation.created_at.getTime()) {
+      throw conflict(
+        'this account was given a role at this table after the invitation was sent; it no longer applies',
+        {
+          role: held.role,
+        },
+      );
+    }
+    if (held?.role === 'secretariat' && invitation.role !== 'secretariat') {
+      await keepOneSecretariat(tx, invitation.table_id, userId);
+    }
     await tx.query(
       `insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, $3, $4)
        on conflict (table_id, user_id) do update set role = excluded.role, assigned_at = excluded.assigned_at`,
@@ -242,6 +276,6 @@ export async function acceptInvitation(
       },
       at: now,
     });
-    return { userId, tableId: invitation.table_id };
+    return { userId, tableId: invitation.table_id, newAccount: !account };
   });
 }

@@ -46,9 +46,8 @@ export const tableInvitationRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const actor = { userId: access.user.id, tableId: access.tableId, now: deps.clock.now() };
     const created = await createInvitation(deps.db, actor, input);
-    await sendMail(
-      deps,
-      invitationMail({
+    await sendMail(deps, {
+      ...invitationMail({
         to: input.email,
         name: input.name,
         inviterName: access.user.name,
@@ -58,7 +57,8 @@ export const tableInvitationRoutes = new Hono<AppEnv>()
         link: `${publicBase(c)}/invite/${created.token}`,
         expiresAt: created.expiresAt,
       }),
-    );
+      tableId: access.tableId,
+    });
     return c.json(created.invitation, 201);
   })
   .delete('/:id/invitations/:invitationId', async (c) => {
@@ -74,16 +74,20 @@ export const invitationRoutes = new Hono<AppEnv>()
     const { db, clock } = c.var.deps;
     return c.json(await previewInvitation(db, readToken(c), clock.now()));
   })
+  // An invitation to an existing account is accepted by that account, logged in; a new account
+  // sets its password here and is logged in by accepting.
   .post('/:token/accept', async (c) => {
-    const { db, clock, passwords } = c.var.deps;
+    const { db, clock, sessionClock, passwords } = c.var.deps;
     const token = readToken(c);
     const input = await readJson(c, acceptBody);
-    const now = clock.now();
-    const { userId, tableId } = await acceptInvitation(db, passwords, token, input, now);
+    const acting = c.var.user?.id ?? null;
+    const { userId, tableId, newAccount } = await acceptInvitation(db, passwords, token, input, clock.now(), acting);
     const user = await findUserById(db, userId);
     if (!user) throw notFound('person');
-    const { token: sessionToken, session } = await createSession(db, userId, now);
-    writeSessionCookie(c, sessionToken, session);
+    if (newAccount) {
+      const { token: sessionToken, session } = await createSession(db, userId, sessionClock.now());
+      writeSessionCookie(c, sessionToken, session);
+    }
     const body: AcceptInvitationResponse = { tableId, me: await meResponse(db, user) };
     return c.json(body);
   });

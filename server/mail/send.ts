@@ -17,9 +17,9 @@ export async function sendMail(
     deps.log?.('error', 'mail delivery failed', { to: mail.to, subject: mail.subject, error });
   }
   await deps.db.query(
-    `insert into mail_outbox (to_address, subject, text_body, created_at, delivered_via, error)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [mail.to, mail.subject, mail.text, deps.clock.now(), deps.mail.kind, error],
+    `insert into mail_outbox (to_address, subject, text_body, created_at, delivered_via, error, table_id)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [mail.to, mail.subject, mail.text, deps.clock.now(), deps.mail.kind, error, mail.tableId ?? null],
   );
   return error === null;
 }

@@ -145,8 +145,8 @@ export async function assignRole(db: Db, actor: Actor, userId: string, role: Rol
   });
 }
 
-/** A table without a secretariat could no longer be administered by anyone. */
-async function keepOneSecretariat(tx: Queryable, tableId: string, leavingUserId: string): Promise<void> {
+/** A table without a secretariat could no longer be administered by anyone (also checked on accepting an invitation). */
+export async function keepOneSecretariat(tx: Queryable, tableId: string, leavingUserId: string): Promise<void> {
   const others = await tx.query(
     `select 1 from table_roles where table_id = $1 and role = 'secretariat' and user_id <> $2`,
     [tableId, leavingUserId],

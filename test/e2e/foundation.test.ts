@@ -14,7 +14,7 @@ describe.runIf(chromiumAvailable())('foundation in Chromium', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tafelwerk-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test' });
+    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test', DEV_ROUTES: 'true' });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeResponse } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
+import { BLOCKED_ADDRESS_PACE_MS } from '../../server/auth/throttle.ts';
 import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, TestClock } from '../support/app-server.ts';
 import { databaseBackends } from '../support/databases.ts';
@@ -16,7 +17,8 @@ for (const backend of databaseBackends()) {
     beforeAll(async () => {
       const database = await backend.create();
       drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      // This suite moves session time by hand; elsewhere sessions keep to the wall clock.
+      server = await startTestServer({ databaseUrl: database.databaseUrl, clock, sessionClock: clock });
     });
     afterAll(async () => {
       await server?.close();
@@ -61,6 +63,15 @@ for (const backend of databaseBackends()) {
       expect(unknown.status).toBe(401);
       expect(wrong.body.error.code).toBe('invalid_credentials');
       expect(unknown.body).toEqual(wrong.body);
+    });
+
+    it('has no development routes unless they are explicitly enabled', async () => {
+      const secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
+      expect((await secretariat.get('/api/dev/outbox')).status).toBe(404);
+      const moved = await secretariat.post('/api/dev/clock', {
+        now: new Date(clock.now().getTime() + DAY).toISOString(),
+      });
+      expect(moved.status).toBe(404);
     });
 
     it('does not accept a forged or stale session token', async () => {
@@ -116,23 +127,27 @@ for (const backend of databaseBackends()) {
       );
     });
 
-    it('blocks a client address that fails on many accounts', async () => {
+    it('blocks a client address that fails on many accounts for those accounts, and only slows the others', async () => {
       clock.advance(DAY);
-      let last = 0;
-      for (let i = 0; i < 31; i++) {
-        const reply = await new Client(server.url).post('/api/auth/login', {
-          email: `guess-${i}@example.org`,
-          password: 'wrong-password',
-        });
-        last = reply.status;
+      const login = (email: string, password: string) =>
+        new Client(server.url).post<ErrorBody>('/api/auth/login', { email, password });
+      for (let i = 0; i < 30; i++) {
+        expect((await login(`guess-${i}@example.org`, 'wrong-password')).status).toBe(401);
       }
-      expect(last).toBe(429);
-      const real = await new Client(server.url).post('/api/auth/login', {
-        email: 'bestuur@kompas-ggz.demo',
-        password: 'demo-tafelwerk',
-      });
-      expect(real.status).toBe(429);
+      // The address is over its limit: an account that failed from here is refused at once.
+      const again = await login('guess-0@example.org', 'wrong-password');
+      expect(again.status).toBe(429);
+      expect(again.body.error.code).toBe('rate_limited');
+      // Someone else behind the same address (a town hall behind one NAT) still gets in, only slower.
+      const started = performance.now();
+      const real = await login('bestuur@kompas-ggz.demo', 'demo-tafelwerk');
+      expect(real.status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(BLOCKED_ADDRESS_PACE_MS - 50);
+      // A wrong guess at an account from the blocked address gives it a failure: its next try is refused.
+      expect((await login('bestuur@de-brug-lvb.demo', 'wrong-password')).status).toBe(401);
+      expect((await login('bestuur@de-brug-lvb.demo', 'demo-tafelwerk')).status).toBe(429);
       clock.advance(16 * 60 * 1000);
+      expect((await login('bestuur@de-brug-lvb.demo', 'demo-tafelwerk')).status).toBe(200);
     });
 
     it('refuses state-changing requests from a foreign origin (CSRF)', async () => {
@@ -190,3 +205,60 @@ describe('demo accounts in production', () => {
     }
   });
 });
+
+for (const backend of databaseBackends()) {
+  describe(`the development clock on ${backend.name}`, () => {
+    let server: RunningServer;
+    let drop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const database = await backend.create();
+      drop = database.drop;
+      // The default clocks: a shiftable business clock, sessions on the wall clock.
+      server = await startTestServer({ databaseUrl: database.databaseUrl, devRoutes: true });
+    });
+    afterAll(async () => {
+      await server?.close();
+      await drop?.();
+    });
+
+    const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+    it('is moved only by the secretariat of the demo region', async () => {
+      const delegate = await new Client(server.url).login('beleid@bergen.demo');
+      expect((await delegate.post<ErrorBody>('/api/dev/clock', { now: inDays(1) })).status).toBe(403);
+      // A secretariat elsewhere (not the demo region) may not move everyone's time either.
+      const [region] = await server.db.query<{ id: string }>(
+        "insert into regions (name) values ('Regio Elders') returning id",
+      );
+      const [table] = await server.db.query<{ id: string }>(
+        "insert into tables (region_id, name) values ($1, 'Andere tafel') returning id",
+        [region!.id],
+      );
+      await server.db.query(
+        `insert into table_roles (table_id, user_id, role, assigned_at)
+         select $1, id, 'secretariat', now() from users where email = 'beleid@bergen.demo'`,
+        [table!.id],
+      );
+      expect((await delegate.post<ErrorBody>('/api/dev/clock', { now: inDays(1) })).status).toBe(403);
+      expect((await new Client(server.url).post('/api/dev/clock', { now: inDays(1) })).status).toBe(401);
+    });
+
+    it('moving the clock 40 days ahead logs nobody out', async () => {
+      const secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
+      const delegate = await new Client(server.url).login('beleid@alkmaar.demo');
+      const moved = await secretariat.post<{ now: string }>('/api/dev/clock', { now: inDays(40) });
+      expect(moved.status).toBe(200);
+      expect(Date.parse(moved.body.now)).toBeGreaterThan(Date.now() + 39 * DAY);
+      expect((await secretariat.get('/api/me')).status).toBe(200);
+      expect((await delegate.get('/api/me')).status).toBe(200);
+      const [sessions] = await server.db.query<{ count: number }>('select count(*)::int as count from sessions');
+      expect(sessions!.count).toBeGreaterThanOrEqual(2);
+      // Back into the past: a new login still gets a session that lives by the wall clock.
+      expect((await secretariat.post('/api/dev/clock', { now: inDays(-400) })).status).toBe(200);
+      const fresh = await new Client(server.url).login('beleid@heiloo.demo');
+      expect((await fresh.get('/api/me')).status).toBe(200);
+      expect((await secretariat.get('/api/me')).status).toBe(200);
+    });
+  });
+}

@@ -49,7 +49,7 @@ for (const backend of databaseBackends()) {
     beforeAll(async () => {
       const database = await backend.create();
       drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      server = await startTestServer({ databaseUrl: database.databaseUrl, clock, devRoutes: true });
       secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       tableId = (await secretariat.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
     });
@@ -148,6 +148,19 @@ for (const backend of databaseBackends()) {
       expect(preview.body.error.message).toMatch(/withdrawn/);
     });
 
+    async function userId(email: string): Promise<string> {
+      const rows = await server.db.query<{ id: string }>('select id from users where email = $1', [email]);
+      return rows[0]!.id;
+    }
+
+    async function roleOf(email: string): Promise<string | undefined> {
+      const rows = await server.db.query<{ role: string }>(
+        'select role from table_roles where table_id = $1 and user_id = $2',
+        [tableId, await userId(email)],
+      );
+      return rows[0]?.role;
+    }
+
     it('adds a role to an existing account without touching its password', async () => {
       const raadslidOrg = 'Gemeente Alkmaar';
       // The council member already has a role here; inviting them again is a conflict.
@@ -160,14 +173,107 @@ for (const backend of databaseBackends()) {
       );
       expect((await invite('raadslid@alkmaar.demo', raadslidOrg, 'observer')).status).toBe(201);
       const token = await linkFor('raadslid@alkmaar.demo');
-      const invitee = new Client(server.url);
-      expect((await invitee.get<InvitationPreview>(`/api/invitations/${token}`)).body.existingAccount).toBe(true);
+      const linkHolder = new Client(server.url);
+      expect((await linkHolder.get<InvitationPreview>(`/api/invitations/${token}`)).body.existingAccount).toBe(true);
+      // The link alone logs nobody into an existing account: not without a session…
+      const anonymous = await linkHolder.post<AcceptInvitationResponse & ErrorBody>(
+        `/api/invitations/${token}/accept`,
+        { name: 'Karin de Boer' },
+      );
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.error.code).toBe('login_required');
+      expect(linkHolder.hasSession).toBe(false);
+      expect(await roleOf('raadslid@alkmaar.demo')).toBeUndefined();
+      // …nor with someone else's.
+      const other = await new Client(server.url).login('beleid@bergen.demo');
+      const wrong = await other.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Karin de Boer' });
+      expect(wrong.status).toBe(403);
+      expect(wrong.body.error.code).toBe('wrong_account');
+      expect((await other.get<{ user: { email: string } }>('/api/me')).body.user.email).toBe('beleid@bergen.demo');
+      expect(await roleOf('raadslid@alkmaar.demo')).toBeUndefined();
+
+      // The account itself, logged in, accepts.
+      const invitee = await new Client(server.url).login('raadslid@alkmaar.demo');
       const accepted = await invitee.post<AcceptInvitationResponse>(`/api/invitations/${token}/accept`, {
         name: 'Karin de Boer',
       });
       expect(accepted.status).toBe(200);
+      expect(accepted.body.me.user.email).toBe('raadslid@alkmaar.demo');
       expect(accepted.body.me.tables[0]?.role).toBe('observer');
+      expect((await invitee.get('/api/me')).status).toBe(200);
       await new Client(server.url).login('raadslid@alkmaar.demo');
+    });
+
+    it('never lets an older invitation overwrite a role given later, nor remove the last secretariat', async () => {
+      const email = 'wethouder@heiloo.demo';
+      const wethouder = await userId(email);
+      expect((await secretariat.delete(`/api/tables/${tableId}/roles/${wethouder}`)).status).toBe(200);
+      const sent = await invite(email, 'Gemeente Heiloo', 'observer');
+      expect(sent.status).toBe(201);
+      const token = await linkFor(email);
+      // Later, the secretariat gives them a role directly.
+      clock.advance(60_000);
+      const assigned = await secretariat.put(`/api/tables/${tableId}/roles/${wethouder}`, {
+        role: 'municipality_delegate',
+      });
+      expect(assigned.status).toBe(200);
+      const invitee = await new Client(server.url).login(email, 'een-lang-wachtwoord');
+      const stale = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Tom Wethouder' });
+      expect(stale.status).toBe(409);
+      expect(await roleOf(email)).toBe('municipality_delegate');
+
+      // Made the only secretariat later: accepting the old observer invitation is refused.
+      expect((await secretariat.put(`/api/tables/${tableId}/roles/${wethouder}`, { role: 'secretariat' })).status).toBe(
+        200,
+      );
+      const sanne = await userId('secretariaat@regio-alkmaar.demo');
+      expect((await invitee.delete(`/api/tables/${tableId}/roles/${sanne}`)).status).toBe(200);
+      expect((await invitee.post(`/api/invitations/${token}/accept`, { name: 'Tom Wethouder' })).status).toBe(409);
+      expect(await roleOf(email)).toBe('secretariat');
+      // Even a secretariat role older than the invitation (granted some other way) is not lost by accepting.
+      await server.db.query(
+        `update table_roles set assigned_at = (select created_at - interval '1 day' from invitations where id = $3)
+          where table_id = $1 and user_id = $2`,
+        [tableId, wethouder, sent.body.id],
+      );
+      const last = await invitee.post<ErrorBody>(`/api/invitations/${token}/accept`, { name: 'Tom Wethouder' });
+      expect(last.status).toBe(409);
+      expect(last.body.error.message).toMatch(/at least one secretariat/);
+      expect(await roleOf(email)).toBe('secretariat');
+
+      // Restore the demo secretariat for the tests that follow.
+      expect((await invitee.put(`/api/tables/${tableId}/roles/${sanne}`, { role: 'secretariat' })).status).toBe(200);
+      expect((await secretariat.delete(`/api/tables/${tableId}/invitations/${sent.body.id}`)).status).toBe(200);
+    });
+
+    it('shows outbox mails only to the secretariat of their table, and to their recipient', async () => {
+      await invite('jeugd@castricum.demo', 'Gemeente Castricum', 'municipality_delegate', 'Jet Jeugd');
+      const own = await secretariat.get<OutboxResponse>('/api/dev/outbox');
+      expect(own.body.mails.map((m) => m.to)).toContain('jeugd@castricum.demo');
+
+      // The secretariat of another table sees none of this table's mails.
+      const [region] = await server.db.query<{ id: string }>(
+        "insert into regions (name) values ('Regio Elders') returning id",
+      );
+      const [other] = await server.db.query<{ id: string }>(
+        "insert into tables (region_id, name) values ($1, 'Andere tafel') returning id",
+        [region!.id],
+      );
+      await server.db.query(
+        `insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, 'secretariat', now())`,
+        [other!.id, await userId('bestuur@kompas-ggz.demo')],
+      );
+      const elsewhere = await new Client(server.url).login('bestuur@kompas-ggz.demo');
+      const foreign = await elsewhere.get<OutboxResponse>('/api/dev/outbox');
+      expect(foreign.status).toBe(200);
+      expect(foreign.body.mails).toEqual([]);
+
+      // A person sees the mails sent to their own address (the raadslid's invitation above).
+      const raadslid = await new Client(server.url).login('raadslid@alkmaar.demo');
+      const mine = await raadslid.get<OutboxResponse>('/api/dev/outbox');
+      expect(mine.status).toBe(200);
+      expect(mine.body.mails.length).toBeGreaterThan(0);
+      expect(mine.body.mails.every((m) => m.to === 'raadslid@alkmaar.demo')).toBe(true);
     });
 
     it('validates invitations and keeps them to the secretariat', async () => {
@@ -182,7 +288,9 @@ for (const backend of databaseBackends()) {
         role: 'municipality_delegate',
       });
       expect(refused.status).toBe(403);
-      expect((await delegate.get('/api/dev/outbox')).status).toBe(404);
+      // Not the secretariat: the outbox holds nothing of the table's mails for them.
+      const outbox = await delegate.get<OutboxResponse>('/api/dev/outbox');
+      expect(outbox.body.mails.filter((m) => m.to !== 'beleid@bergen.demo')).toEqual([]);
       expect((await new Client(server.url).get('/api/invitations/NOT-A-TOKEN!')).status).toBe(404);
     });
   });

@@ -25,7 +25,7 @@ export function e2eHarness(name: string): E2eHarness {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), `tafelwerk-e2e-${name}-`));
-    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test' });
+    server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'test', DEV_ROUTES: 'true' });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import {
   FormFieldDescription,
   FormLabel,
   Heading,
+  Link,
   Paragraph,
   Textbox,
 } from '@utrecht/component-library-react/css-module';
@@ -19,7 +20,7 @@ export function InvitePage() {
   const { t, formatDate } = useI18n();
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const { setMe } = useSession();
+  const { me, setMe, logout } = useSession();
   const { data: preview, error: loadError } = useLoad(() => endpoints.previewInvitation(token), [token]);
   const [name, setName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -36,8 +37,12 @@ export function InvitePage() {
       </section>
     );
   }
-  if (!preview) return <Paragraph>{t('app.loading')}</Paragraph>;
+  if (!preview || me === undefined) return <Paragraph>{t('app.loading')}</Paragraph>;
   const displayName = name ?? preview.name;
+  // An existing account accepts only when logged in as itself: the link alone is no login.
+  const loginPath = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
+  const mustLogIn = preview.existingAccount && !me;
+  const otherAccount = preview.existingAccount && me && me.user.email !== preview.email ? me : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,56 +78,83 @@ export function InvitePage() {
       <Paragraph>{t('invite.email', { email: preview.email })}</Paragraph>
       <Paragraph small>{t('invite.expires', { date: formatDate(preview.expiresAt) })}</Paragraph>
       {preview.existingAccount ? <Paragraph>{t('invite.existing')}</Paragraph> : null}
+      {mustLogIn ? (
+        <Paragraph data-testid="invite-login-first">
+          {t('invite.loginFirst', { email: preview.email })}{' '}
+          <Link href={loginPath} onClick={(e) => (e.preventDefault(), navigate(loginPath))}>
+            {t('invite.loginLink')}
+          </Link>
+        </Paragraph>
+      ) : null}
+      {otherAccount ? (
+        <>
+          <Paragraph data-testid="invite-wrong-account">
+            {t('invite.wrongAccount', { current: otherAccount.user.email, email: preview.email })}
+          </Paragraph>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={async () => {
+              await logout();
+              navigate(loginPath);
+            }}
+          >
+            {t('invite.switchAccount')}
+          </Button>
+        </>
+      ) : null}
       <ErrorAlert error={error} />
       {problem ? (
         <div role="alert" className="tw-alert-error">
           {problem}
         </div>
       ) : null}
-      <form onSubmit={submit}>
-        <FormField>
-          <FormLabel htmlFor="invite-name">{t('invite.name')}</FormLabel>
-          <Textbox
-            id="invite-name"
-            required
-            autoComplete="name"
-            value={displayName}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </FormField>
-        {preview.existingAccount ? null : (
-          <>
-            <FormField>
-              <FormLabel htmlFor="invite-password">{t('invite.password')}</FormLabel>
-              <FormFieldDescription id="invite-password-help">{t('invite.passwordHelp')}</FormFieldDescription>
-              <Textbox
-                id="invite-password"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={12}
-                aria-describedby="invite-password-help"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </FormField>
-            <FormField>
-              <FormLabel htmlFor="invite-repeat">{t('invite.passwordRepeat')}</FormLabel>
-              <Textbox
-                id="invite-repeat"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-              />
-            </FormField>
-          </>
-        )}
-        <Button type="submit" appearance="primary-action-button" disabled={busy}>
-          {t('invite.accept')}
-        </Button>
-      </form>
+      {mustLogIn || otherAccount ? null : (
+        <form onSubmit={submit}>
+          {preview.existingAccount ? null : (
+            <>
+              <FormField>
+                <FormLabel htmlFor="invite-name">{t('invite.name')}</FormLabel>
+                <Textbox
+                  id="invite-name"
+                  required
+                  autoComplete="name"
+                  value={displayName}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              </FormField>
+              <FormField>
+                <FormLabel htmlFor="invite-password">{t('invite.password')}</FormLabel>
+                <FormFieldDescription id="invite-password-help">{t('invite.passwordHelp')}</FormFieldDescription>
+                <Textbox
+                  id="invite-password"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  minLength={12}
+                  aria-describedby="invite-password-help"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </FormField>
+              <FormField>
+                <FormLabel htmlFor="invite-repeat">{t('invite.passwordRepeat')}</FormLabel>
+                <Textbox
+                  id="invite-repeat"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  value={repeat}
+                  onChange={(e) => setRepeat(e.target.value)}
+                />
+              </FormField>
+            </>
+          )}
+          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+            {t('invite.accept')}
+          </Button>
+        </form>
+      )}
     </section>
   );
 }
