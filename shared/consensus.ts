@@ -91,6 +91,11 @@ export function hasOpenRound(state: SectionState): boolean {
   return state === 'in_consultation' || state === 'mediation_proposal';
 }
 
+/** States with consensus under way (a round, an escalation, a referral): the section, and its plan, stay until that ends. */
+export function isConsensusUnderWay(state: SectionState): boolean {
+  return hasOpenRound(state) || state === 'escalated' || state === 'referred';
+}
+
 /** The permission each event needs at the table (withdrawing one's own round needs round.open). */
 export const EVENT_PERMISSION: Record<Exclude<ConsensusEventType, 'close_round' | 'rule'>, Action> = {
   open_round: 'round.open',

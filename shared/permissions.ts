@@ -14,6 +14,7 @@ export const ACTIONS = [
   'section.read',
   'section.edit',
   'section.link_goals',
+  'consensus.readDeliberation',
   'round.open',
   'round.withdraw_any',
   'position.state',
@@ -37,6 +38,7 @@ const DELEGATE: readonly Action[] = [
   'section.read',
   'section.edit',
   'section.link_goals',
+  'consensus.readDeliberation',
   'round.open',
   'position.state',
   'section.escalate',
@@ -53,6 +55,7 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     'table.read',
     'table.audit.read',
     'section.read',
+    'consensus.readDeliberation',
     'round.open',
     'round.withdraw_any',
     'section.escalate',
@@ -70,6 +73,7 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     'kpi.measure',
     'section.read',
     'section.link_goals',
+    'consensus.readDeliberation',
     'report.read_draft',
     'report.read_published',
     'report.manage',
@@ -77,7 +81,10 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     'report.answer_question',
     'outbox.read',
   ]),
-  // Council members see what the table has published and agreed, not the table's workings.
+  // Council members and observers see what the table has published and agreed, and the outcomes (who
+  // consented, who objected, the ruling, minority positions), not the deliberation in progress: without
+  // consensus.readDeliberation, open-round positions, position texts of undecided rounds, escalation
+  // reasons, mediation notes, referral reports and unratified ruling drafts are left out.
   council_member: new Set<Action>(['table.read', 'section.read', 'report.read_published', 'report.ask_question']),
   observer: new Set<Action>(['table.read', 'table.audit.read', 'section.read', 'report.read_published']),
 };

@@ -9,9 +9,11 @@ import type {
   VersionView,
 } from '../../shared/api.ts';
 import { consensusActions, type PositionKind, type RoundOutcome, type SectionState } from '../../shared/consensus.ts';
+import { can } from '../../shared/permissions.ts';
 import type { OrganizationKind, Role } from '../../shared/roles.ts';
 import type { Queryable } from '../db/db.ts';
 import { iso, isoOrNull } from '../db/rows.ts';
+import { outcomesOnly } from './visibility.ts';
 
 const PERSON = (alias: string) =>
   `${alias}.id as ${alias}_id, ${alias}.name as ${alias}_name, ${alias}o.name as ${alias}_org`;
@@ -204,7 +206,7 @@ export async function sectionConsensus(
   now: Date,
 ): Promise<SectionConsensus> {
   const current = await latestVersion(db, section.id);
-  const [rounds, escalations, rulings, organizations] = await Promise.all([
+  const [allRounds, allEscalations, allRulings, organizations] = await Promise.all([
     listRounds(db, section.id, current),
     listEscalations(db, section.id, now),
     listRulings(db, section.id, section.tableId),
@@ -214,6 +216,11 @@ export async function sectionConsensus(
       [section.tableId],
     ),
   ]);
+  // Everything below derives from what this viewer may see (council members and observers: outcomes only).
+  const deliberation = { rounds: allRounds, escalations: allEscalations, rulings: allRulings };
+  const { rounds, escalations, rulings } = can(viewer.role, 'consensus.readDeliberation')
+    ? deliberation
+    : outcomesOnly(deliberation);
   const round = rounds.at(-1) ?? null;
   const ruling =
     [...rulings].reverse().find((r) => !('superseded' in r && (r as { superseded: boolean }).superseded)) ?? null;

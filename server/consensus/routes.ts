@@ -41,6 +41,7 @@ import {
   sectionConsensus,
 } from './queries.ts';
 import { openRound, reviseSection, statePosition, withdrawRound } from './rounds.ts';
+import { outcomeEvents, outcomesOnly } from './visibility.ts';
 import { draftRuling, endorseRuling, findRuling, makeRulingEffective } from './rulings.ts';
 import {
   diffQuery,
@@ -162,16 +163,20 @@ export const sectionConsensusRoutes = new Hono<AppEnv>()
   })
   .get('/:id/history', async (c) => {
     const section = await sectionAt(c);
-    await actorAt(c, section.table_id, 'section.read', 'section');
+    const actor = await actorAt(c, section.table_id, 'section.read', 'section');
     const { db } = c.var.deps;
     const versions = await listVersions(db, section.id);
-    const body: SectionHistory = {
-      versions,
+    const deliberation = {
       rounds: await listRounds(db, section.id, versions.at(-1)?.number ?? null),
       escalations: await listEscalations(db, section.id, c.var.deps.clock.now()),
       rulings: await listRulings(db, section.id, section.table_id),
-      events: await listSectionAudit(db, section.id),
     };
+    const events = await listSectionAudit(db, section.id);
+    if (can(actor.role, 'consensus.readDeliberation')) {
+      return c.json({ versions, ...deliberation, events } satisfies SectionHistory);
+    }
+    const openRounds = new Set(deliberation.rounds.filter((r) => r.closedAt === null).map((r) => r.id));
+    const body: SectionHistory = { versions, ...outcomesOnly(deliberation), events: outcomeEvents(events, openRounds) };
     return c.json(body);
   })
   .get('/:id/versions/:n', async (c) => {

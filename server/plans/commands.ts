@@ -1,8 +1,8 @@
 import { PLAN_TEMPLATES, type PlanTemplate } from '../../shared/plan-templates.ts';
 import { recordAuditEvent } from '../audit/record.ts';
 import type { Db, Queryable, Transaction } from '../db/db.ts';
-import { invalid, notFound } from '../http/errors.ts';
-import type { SectionState } from '../../shared/consensus.ts';
+import { ApiError, invalid, notFound } from '../http/errors.ts';
+import { isConsensusUnderWay, type SectionState } from '../../shared/consensus.ts';
 import { stateConflict } from '../consensus/context.ts';
 import type { Actor } from '../tables/commands.ts';
 
@@ -35,6 +35,26 @@ async function lockedSection(tx: Queryable, actor: Actor, sectionId: string) {
   const section = rows[0];
   if (!section) throw notFound('section');
   return section;
+}
+
+/**
+ * A plan with a section whose consensus is under way stays until that ends: the same rule as for
+ * archiving one section, refused with 409 and the sections concerned with their states. The sections
+ * are locked, so no round can open between this check and the archiving.
+ */
+async function checkNoConsensusUnderWay(tx: Queryable, planId: string): Promise<void> {
+  const sections = await tx.query<{ id: string; title: string; state: SectionState }>(
+    'select id, title, state from sections where plan_id = $1 order by position for update',
+    [planId],
+  );
+  const busy = sections.filter((s) => isConsensusUnderWay(s.state));
+  if (busy.length === 0) return;
+  throw new ApiError(
+    409,
+    'conflict',
+    `archiving the plan is not possible while consensus is under way on ${busy.map((s) => `"${s.title}" (${s.state})`).join(', ')}`,
+    { sections: busy.map((s) => ({ id: s.id, title: s.title, state: s.state })) },
+  );
 }
 
 /** Drafting organizations must be member organizations of the table. */
@@ -132,6 +152,7 @@ export async function updatePlan(
     };
     if (next.periodEnd < next.periodStart) throw invalid('periodEnd', 'the period cannot end before it starts');
     const archivedChanged = next.archived !== (plan.archived_at !== null);
+    if (archivedChanged && next.archived) await checkNoConsensusUnderWay(tx, planId);
     await tx.query(
       `update plans set title = $2, period_start = $3, period_end = $4,
               archived_at = case when $5 then coalesce(archived_at, $6) else null end
@@ -208,11 +229,7 @@ export async function updateSection(
     }
     const archivedChanged = input.archived !== undefined && input.archived !== (section.archived_at !== null);
     // A section whose consensus is under way (a round, an escalation, a referral) stays until that ends.
-    if (
-      archivedChanged &&
-      input.archived &&
-      ['in_consultation', 'escalated', 'mediation_proposal', 'referred'].includes(section.state)
-    ) {
+    if (archivedChanged && input.archived && isConsensusUnderWay(section.state)) {
       throw stateConflict(section, 'archiving');
     }
     if (archivedChanged && input.archived) {

@@ -53,7 +53,7 @@ for (const backend of databaseBackends()) {
     beforeAll(async () => {
       const database = await backend.create();
       drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      server = await startTestServer({ databaseUrl: database.databaseUrl, clock, devRoutes: true });
       for (const email of [
         ...MUNICIPALITIES,
         ...PROVIDERS,
@@ -294,7 +294,8 @@ for (const backend of databaseBackends()) {
       const [round] = await server.db.query<{ remind_at: Date }>('select remind_at from rounds where id = $1', [
         opened.body.round.id,
       ]);
-      const reminded = await alkmaar().post<{ closed: number; reminded: number }>('/api/dev/clock', {
+      // Only the demo region's secretariat may move the clock.
+      const reminded = await secretariat().post<{ closed: number; reminded: number }>('/api/dev/clock', {
         now: new Date(round!.remind_at.getTime() + 60_000).toISOString(),
       });
       expect(reminded.body).toMatchObject({ closed: 0, reminded: 1 });
@@ -306,13 +307,13 @@ for (const backend of databaseBackends()) {
       expect(await reminders(alkmaar())).toHaveLength(0);
       expect(
         (
-          await alkmaar().post<{ reminded: number }>('/api/dev/clock', {
+          await secretariat().post<{ reminded: number }>('/api/dev/clock', {
             now: new Date(round!.remind_at.getTime() + 120_000).toISOString(),
           })
         ).body.reminded,
       ).toBe(0);
 
-      const moved = await alkmaar().post<{ closed: number }>('/api/dev/clock', {
+      const moved = await secretariat().post<{ closed: number }>('/api/dev/clock', {
         now: new Date(new Date(opened.body.round.deadline).getTime() + 60_000).toISOString(),
       });
       expect(moved.status).toBe(200);
@@ -320,7 +321,7 @@ for (const backend of databaseBackends()) {
       const after = await consensus(sectionId);
       expect(after.state).toBe('objected');
       expect(after.round!.outcome).toBe('not_all_responded');
-      expect((await alkmaar().post('/api/dev/clock', { now: 'tomorrow' })).status).toBe(400);
+      expect((await secretariat().post('/api/dev/clock', { now: 'tomorrow' })).status).toBe(400);
       // Back to draft by revising; then a round can be withdrawn by the chair.
       await alkmaar().post(`/api/sections/${sectionId}/revisions`);
       const next = await alkmaar().post<OpenedRound>(`/api/sections/${sectionId}/rounds`);
@@ -401,7 +402,7 @@ for (const backend of databaseBackends()) {
         [opened.body.round.id],
       );
       expect(rows[0]!.n).toBe(1);
-      const history = await council().get<SectionHistory>(`/api/sections/${sectionId}/history`);
+      const history = await horizon().get<SectionHistory>(`/api/sections/${sectionId}/history`);
       expect(
         history.body.rounds.at(-1)!.statements.filter((s) => s.organization.name === 'Gemeente Alkmaar'),
       ).toHaveLength(3);

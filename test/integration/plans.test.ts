@@ -231,6 +231,36 @@ for (const backend of databaseBackends()) {
       expect(page.body.canEdit).toBe(false);
     });
 
+    it('refuses to archive a plan while consensus is under way on one of its sections (409 with them)', async () => {
+      const created = await secretariat.post<PlanReply>(`/api/tables/${tableId}/plans`, {
+        title: 'Plan in overleg',
+        periodStart: 2026,
+        periodEnd: 2027,
+        template: 'transformatieplan',
+      });
+      const path = `/api/tables/${tableId}/plans/${created.body.id}`;
+      const busy = created.body.sections[1]!;
+      const opened = await delegate.post<{ round: { id: string } }>(`/api/sections/${busy.id}/rounds`);
+      expect(opened.status).toBe(201);
+
+      const refused = await secretariat.patch<ErrorBody>(path, { archived: true });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('conflict');
+      expect(refused.body.error.details).toEqual({
+        sections: [{ id: busy.id, title: busy.title, state: 'in_consultation' }],
+      });
+      const plans = (await secretariat.get<PlansResponse>(`/api/tables/${tableId}/plans`)).body.plans;
+      expect(plans.find((p) => p.id === created.body.id)!.archived).toBe(false);
+      // Renaming is not archiving: it still works.
+      expect((await secretariat.patch(path, { title: 'Plan in overleg (concept)' })).status).toBe(200);
+
+      // Once the round is withdrawn the section is a draft again, and the plan can go.
+      expect((await delegate.post(`/api/rounds/${opened.body.round.id}/withdraw`)).status).toBe(200);
+      const archived = await secretariat.patch<PlanReply>(path, { archived: true });
+      expect(archived.status).toBe(200);
+      expect(archived.body.archived).toBe(true);
+    });
+
     it('lets delegates link a section to goals, changes the coverage, and refuses others and bad ids', async () => {
       const goals = (await delegate.get<GoalsResponse>(`/api/tables/${tableId}/goals`)).body.goals;
       const afbakening = goals.find((g) => g.title === 'Afbakening jeugdhulp')!;

@@ -23,6 +23,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'section.read': [M, P, C, S, R, O],
   'section.edit': [M, P],
   'section.link_goals': [M, P, S],
+  'consensus.readDeliberation': [M, P, C, S],
   'round.open': [M, P, C],
   'round.withdraw_any': [C],
   'position.state': [M, P],
@@ -64,6 +65,9 @@ describe('permission matrix', () => {
     expect(can('provider_delegate', 'ruling.endorse')).toBe(false);
     expect(can('council_member', 'section.edit')).toBe(false);
     expect(can('observer', 'section.edit')).toBe(false);
+    // Council members and observers read outcomes, not the deliberation in progress.
+    expect(can('council_member', 'consensus.readDeliberation')).toBe(false);
+    expect(can('observer', 'consensus.readDeliberation')).toBe(false);
   });
 });
 

@@ -19,10 +19,15 @@ export function EscalationDetails({ escalation, level = 3 }: { escalation: Escal
         </span>
       </Paragraph>
       <dl className="tw-facts tw-facts-stacked">
-        <dt>{t('consensus.escalation.reason')}</dt>
-        <dd className="tw-pre" data-testid="escalation-reason">
-          {escalation.reason}
-        </dd>
+        {/* Reason, notes and report are left out for those who may not read the deliberation. */}
+        {escalation.reason !== undefined ? (
+          <>
+            <dt>{t('consensus.escalation.reason')}</dt>
+            <dd className="tw-pre" data-testid="escalation-reason">
+              {escalation.reason}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('consensus.escalation.steps')}</dt>
         <dd>
           {escalation.steps.length === 0 ? (
@@ -38,7 +43,7 @@ export function EscalationDetails({ escalation, level = 3 }: { escalation: Escal
                       name: step.recordedBy.name,
                     })}
                   </span>
-                  <span className="tw-pre">{step.note}</span>
+                  {step.note !== undefined ? <span className="tw-pre">{step.note}</span> : null}
                 </li>
               ))}
             </ol>
@@ -51,7 +56,7 @@ export function EscalationDetails({ escalation, level = 3 }: { escalation: Escal
               <span className="tw-muted tw-small tw-block">
                 {t('consensus.escalation.referred', { date: formatDateTime(escalation.referredAt) })}
               </span>
-              <span className="tw-pre">{escalation.referralReport}</span>
+              {escalation.referralReport ? <span className="tw-pre">{escalation.referralReport}</span> : null}
             </dd>
           </>
         ) : null}

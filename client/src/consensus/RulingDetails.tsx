@@ -88,9 +88,11 @@ export function MinorityPositions({ positions }: { positions: readonly PositionV
         {positions.map((position) => (
           <li key={position.id} data-testid="minority-position" data-organization={position.organization.name}>
             <strong>{position.organization.name}</strong> <PositionLabel position={position} />
-            <blockquote className="tw-objection">
-              <span className="tw-pre">{position.text}</span>
-            </blockquote>
+            {position.text !== undefined ? (
+              <blockquote className="tw-objection">
+                <span className="tw-pre">{position.text}</span>
+              </blockquote>
+            ) : null}
             <Paragraph small className="tw-muted">
               {t('consensus.minority.by', {
                 name: position.statedBy.name,
