@@ -153,11 +153,10 @@ export interface OutboxResponse {
   mails: OutboxMail[];
 }
 
-export interface HealthResponse {
-  status: 'ok';
-  database: 'pglite' | 'postgres';
-  migration: number;
-}
+/** 200 with status ok; 503 with status unavailable and the reason while the database does not answer. */
+export type HealthResponse =
+  | { status: 'ok'; database: 'pglite' | 'postgres'; migration: number }
+  | { status: 'unavailable'; database: 'pglite' | 'postgres'; reason: string };
 
 export interface OrganizationRef {
   id: string;
@@ -309,7 +308,8 @@ export interface PositionView {
   id: string;
   organization: OrganizationRef;
   kind: PositionKind;
-  text: string;
+  /** The remark or reason; left out for viewers who may not read the deliberation while it is undecided. */
+  text?: string;
   statedBy: PersonRef;
   statedAt: string;
   /** A later statement of the same organization replaced this one. */
@@ -338,20 +338,21 @@ export interface MediationStepView {
   id: string;
   occurredOn: string;
   kind: 'meeting' | 'call' | 'written';
-  note: string;
+  note?: string;
   recordedBy: PersonRef;
 }
 
 export interface EscalationView {
   id: string;
-  reason: string;
+  /** Left out, like referralReport and step notes, for viewers who may not read the deliberation. */
+  reason?: string;
   escalatedBy: PersonRef;
   escalatedAt: string;
   /** Whole days since it reached the chair (until it was concluded). */
   ageDays: number;
   steps: MediationStepView[];
   referredAt: string | null;
-  referralReport: string | null;
+  referralReport?: string | null;
   closedAt: string | null;
 }
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { apiSchemas } from '../../shared/api-schemas/registry.ts';
+import { errorSchema } from '../../shared/api-schemas/tables.ts';
+import { errorsByStatus } from './errors.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -6,20 +9,117 @@ type JsonObject = Record<string, unknown>;
 /** `/tables/:id/goals` → `/api/tables/{id}/goals` */
 export const openApiPath = (path: string) => `/api${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
 
+/** The JSON Schema of a request body or query, inline. */
 export function jsonSchema(schema: z.ZodType): JsonObject {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObject;
   return rest;
 }
 
-const ERROR = { $ref: '#/components/schemas/Error' };
+const SCHEMAS = '#/components/schemas/';
+
+/** The reply schemas of shared/api-schemas, each under its name, referring to one another. */
+function componentSchemas(): Record<string, JsonObject> {
+  const { schemas } = z.toJSONSchema(apiSchemas, { io: 'output', uri: (id) => `${SCHEMAS}${id}` }) as {
+    schemas: Record<string, JsonObject>;
+  };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]),
+  );
+}
+
+/** The name under which a reply schema is a component (every one is: see replySchema). */
+export function schemaName(schema: z.ZodType): string {
+  const id = apiSchemas.get(schema)?.id;
+  if (!id) throw new Error('a reply schema of the API is not registered in shared/api-schemas');
+  return id;
+}
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: { $ref: `${SCHEMAS}${schemaName(schema)}` } } });
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+};
+
+const ERROR_TITLES: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not authenticated',
+  403: 'Refused',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'Body too large',
+  415: 'Body is not JSON',
+  429: 'Too many attempts',
+  500: 'Unexpected failure',
+  503: 'Unavailable',
+};
+
+const pascal = (code: string) =>
+  code.replace(/(^|_)([a-z])/g, (_, _sep: string, letter: string) => letter.toUpperCase());
+
+/** The name an error reply gets if several operations share it: its codes and status, e.g. `Unauthenticated401`. */
+const errorNames = new WeakMap<JsonObject, string>();
+
+function errorResponses(op: Operation): JsonObject {
+  const responses: JsonObject = {};
+  for (const [status, cases] of errorsByStatus(op)) {
+    const codes = [...new Set(cases.map((c) => c.code))];
+    const response: JsonObject = {
+      description: `${ERROR_TITLES[status] ?? 'Error'}. ${cases.map((c) => `\`${c.code}\`: ${c.when}`).join('; ')}.`,
+      ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [
+              { $ref: `${SCHEMAS}${schemaName(errorSchema)}` },
+              { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: codes } } } } },
+            ],
+          },
+        },
+      },
+    };
+    errorNames.set(response, `${codes.map(pascal).join('Or')}${status}`);
+    responses[status] = response;
+  }
+  return responses;
+}
+
+/** Error replies that several operations share (401 unauthenticated, 503 unavailable, …) move to components/responses. */
+function shareResponses(operations: JsonObject[]): Record<string, JsonObject> {
+  const errors = operations.flatMap((op) =>
+    Object.entries(op.responses as Record<string, JsonObject>)
+      .filter(([, response]) => errorNames.has(response))
+      .map(([status, response]) => ({ op, status, response, key: JSON.stringify(response) })),
+  );
+  const uses = new Map<string, number>();
+  for (const { key } of errors) uses.set(key, (uses.get(key) ?? 0) + 1);
+  const shared: Record<string, JsonObject> = {};
+  const names = new Map<string, string>();
+  for (const { op, status, response, key } of errors) {
+    if (uses.get(key)! < 2) continue;
+    let name = names.get(key);
+    if (!name) {
+      const base = errorNames.get(response)!;
+      name = base;
+      for (let n = 2; name in shared; n++) name = `${base}_${n}`;
+      shared[name] = response;
+      names.set(key, name);
+    }
+    (op.responses as JsonObject)[status] = { $ref: `#/components/responses/${name}` };
+  }
+  return shared;
+}
+
+function pathParameter(name: string): JsonObject {
+  const schema =
+    name === 'token'
+      ? { type: 'string' }
+      : name === 'n'
+        ? { type: 'integer', minimum: 1 }
+        : { type: 'string', format: 'uuid' };
+  return { name, in: 'path', required: true, schema };
+}
 
 function operationObject(op: Operation): JsonObject {
-  const params = [...op.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({
-    name: match[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
   const query = op.query ? jsonSchema(op.query) : null;
   const queryParams = query
     ? Object.entries((query.properties ?? {}) as Record<string, JsonObject>).map(([name, schema]) => ({
@@ -29,67 +129,67 @@ function operationObject(op: Operation): JsonObject {
         schema,
       }))
     : [];
-  const status = String(op.status ?? 200);
-  const responses: JsonObject = {
-    [status]: { description: op.returns },
-    ...(op.body || op.query
-      ? { 400: { description: 'Invalid input', content: { 'application/json': { schema: ERROR } } } }
-      : {}),
-    ...(op.public ? {} : { 401: { description: 'Not signed in', content: { 'application/json': { schema: ERROR } } } }),
-    ...(op.permission
-      ? {
-          403: { description: `Role lacks ${op.permission}`, content: { 'application/json': { schema: ERROR } } },
-          404: {
-            description: 'Not found, or not a member of the table',
-            content: { 'application/json': { schema: ERROR } },
-          },
-        }
-      : {}),
-  };
+  const status = op.status ?? 200;
+  const success = op.reply
+    ? { description: apiSchemas.get(op.reply)?.description ?? schemaName(op.reply), content: json(op.reply) }
+    : { description: 'No content' };
+  const others = Object.fromEntries(
+    (op.otherReplies ?? []).map((reply) => [reply.status, { description: reply.when, content: json(reply.schema) }]),
+  );
   return {
+    operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
     ...(op.permission ? { description: `Permission: \`${op.permission}\` (shared/permissions.ts).` } : {}),
     ...(op.public ? { security: [] } : {}),
-    parameters: [...params, ...queryParams],
+    parameters: [...[...op.path.matchAll(/:([A-Za-z]+)/g)].map((match) => pathParameter(match[1]!)), ...queryParams],
     ...(op.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
       : {}),
-    responses,
+    responses: { [status]: success, ...others, ...errorResponses(op) },
   };
 }
 
+const TAGS: Record<string, string> = {
+  System: 'Whether the server and its database are up.',
+  Sessions: 'Logging in and out (a session cookie), and who is signed in.',
+  Tables: 'Ontwikkeltafels: their members, roles, phases and rules of play.',
+  Invitations: 'Inviting people to a table by a one-time link, and accepting.',
+  Plans: 'Plans made from templates, and the sections in them.',
+  Sections: 'Sections: their state, content and the goals they serve.',
+  Goals: 'Principles, goals and how the sections cover them.',
+  KPIs: 'Indicators with baselines, targets and half-yearly measurements.',
+  Search: 'Full-text search within a table.',
+  Consensus: 'Consent rounds, positions, escalation, mediation, referral and rulings.',
+  Notifications: 'What happened that concerns me.',
+  Development: 'Aids for demos and tests; mounted only with dev routes, never in production.',
+};
+
 /** The OpenAPI 3.1 document of the API, generated from the operations list and their zod schemas. */
 export function openApiDocument(options: { includeDev: boolean }): JsonObject {
-  const paths: Record<string, JsonObject> = {};
-  for (const op of OPERATIONS) {
-    if (op.devOnly && !options.includeDev) continue;
+  const operations = OPERATIONS.filter((op) => options.includeDev || !op.devOnly);
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const op of operations) {
     const path = openApiPath(op.path);
     paths[path] = { ...paths[path], [op.method]: operationObject(op) };
   }
+  const responses = shareResponses(Object.values(paths).flatMap((item) => Object.values(item)));
+  const tags = [...new Set(operations.map((op) => op.tag))];
   return {
     openapi: '3.1.0',
     info: {
       title: 'Tafelwerk API',
       version: '1',
       description:
-        'The HTTP API of Tafelwerk. Sessions are a cookie (tafelwerk_session); state-changing requests need a JSON body and our own Origin. Response shapes are the TypeScript types in shared/api.ts.',
+        'The HTTP API of Tafelwerk. Sessions are a cookie (tafelwerk_session); state-changing requests need a JSON body and our own Origin. Errors are `{ "error": { "code", "message", "details"? } }`.',
     },
+    // Relative: the paths start with /api on whichever host serves this document.
+    servers: [{ url: '/', description: 'The server that serves this document' }],
+    tags: tags.map((name) => ({ name, description: TAGS[name] ?? name })),
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tafelwerk_session' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-            },
-          },
-        },
-      },
+      schemas: componentSchemas(),
+      responses,
     },
     security: [{ session: [] }],
     paths,

@@ -1,17 +1,33 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../http/env.ts';
-import { jsonSchema, openApiDocument, openApiPath } from './document.ts';
+import type { AppDeps } from '../deps.ts';
+import { jsonSchema, openApiDocument, openApiPath, schemaName } from './document.ts';
+import { errorsByStatus } from './errors.ts';
 import { OPERATIONS } from './operations.ts';
+
+/** The dev routes are in the document exactly when the app mounts them (server/app.ts). */
+const withDevRoutes = (config: AppDeps['config']) => config.devRoutes && config.mode !== 'production';
+
+/** Generating takes tens of milliseconds, and the document depends only on the dev routes: made once each. */
+const documents = new Map<boolean, string>();
 
 /**
  * /api/openapi.json and a readable page at /api/docs, rendered here (no script, no CDN) so that it
  * works under our Content-Security-Policy and without internet.
  */
 export const openApiRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => c.json(openApiDocument({ includeDev: c.var.deps.config.mode !== 'production' })))
+  .get('/openapi.json', (c) => {
+    const includeDev = withDevRoutes(c.var.deps.config);
+    let document = documents.get(includeDev);
+    if (!document) {
+      document = JSON.stringify(openApiDocument({ includeDev }));
+      documents.set(includeDev, document);
+    }
+    return c.body(document, 200, { 'content-type': 'application/json; charset=UTF-8' });
+  })
   .get('/docs', (c) => {
-    const includeDev = c.var.deps.config.mode !== 'production';
+    const includeDev = withDevRoutes(c.var.deps.config);
     const ops = OPERATIONS.filter((op) => includeDev || !op.devOnly);
     const tags = [...new Set(ops.map((op) => op.tag))];
     const schema = (value: Parameters<typeof jsonSchema>[0]) => JSON.stringify(jsonSchema(value), null, 2);
@@ -81,7 +97,16 @@ export const openApiRoutes = new Hono<AppEnv>()
                           </summary>
                           <p>
                             ${op.public ? 'Public.' : op.permission ? html`Permission: <code>${op.permission}</code>.` : 'Signed in.'}
-                            Returns <code>${op.returns}</code>${op.status ? html` (${op.status})` : ''}.
+                            Returns ${op.reply ? html`<code>${schemaName(op.reply)}</code>` : 'no content'}
+                            (${op.status ?? 200})${(op.otherReplies ?? []).map(
+                              (other) => html`, or <code>${schemaName(other.schema)}</code> (${other.status})`,
+                            )}.
+                            Errors:
+                            ${[...errorsByStatus(op)].map(
+                              ([status, cases], index) =>
+                                html`${index ? ', ' : ''}${status}
+                                  <code>${[...new Set(cases.map((error) => error.code))].join(' | ')}</code>`,
+                            )}.
                           </p>
                           ${
                             op.query
