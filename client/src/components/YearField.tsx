@@ -1,12 +1,11 @@
-import { FormField, FormLabel, Textbox } from '@utrecht/component-library-react/css-module';
+import { Textbox } from '@utrecht/component-library-react/css-module';
+import { Field } from './Field.tsx';
 
 /** A required year between 2000 and 2100 (plan periods, baselines), kept as the text the person typed. */
 export function YearField(props: { id: string; label: string; value: string; onChange: (value: string) => void }) {
   return (
-    <FormField>
-      <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
+    <Field id={props.id} label={props.label}>
       <Textbox
-        id={props.id}
         type="number"
         required
         min={2000}
@@ -14,6 +13,6 @@ export function YearField(props: { id: string; label: string; value: string; onC
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
       />
-    </FormField>
+    </Field>
   );
 }

@@ -3,20 +3,11 @@ import { useState } from 'react';
 import type { MeResponse, PositionView, SectionConsensus } from '../../../shared/api.ts';
 import type { SectionState } from '../../../shared/consensus.ts';
 import { ApiError } from '../api/client.ts';
-import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import {
-  CompromiseForm,
-  ConfirmAction,
-  EscalateForm,
-  MediationStepForm,
-  PositionForm,
-  ReferralForm,
-  RulingForm,
-  type Act,
-} from './ActionForms.tsx';
+import { ActionForms } from './ActionForms.tsx';
+import type { Act } from './forms/act.ts';
 import { formatDeadline } from './deadline.ts';
 import { VersionDiffPanel } from './DiffView.tsx';
 import { EscalationDetails } from './EscalationDetails.tsx';
@@ -41,8 +32,7 @@ export function ConsensusPanel({ consensus, me, onChanged }: Props) {
   const { t, formatDateTime, language } = useI18n();
   const { run, error, status, busy } = useAction();
   const [diffFrom, setDiffFrom] = useState<PositionView | null>(null);
-  const { state, round, actions } = consensus;
-  const may = (action: (typeof actions)[number]) => actions.includes(action);
+  const { state, round } = consensus;
 
   const act: Act = async (work, success) => {
     let conflict = false;
@@ -61,8 +51,6 @@ export function ConsensusPanel({ consensus, me, onChanged }: Props) {
     return ok;
   };
 
-  const openRoundDone = (opened: { version: { number: number }; round: { deadline: string } }) =>
-    t('consensus.open.done', { version: opened.version.number, date: formatDeadline(language, opened.round.deadline) });
   const running = round !== null && round.closedAt === null;
   const organization = { id: me.user.organization.id, name: me.user.organization.name };
 
@@ -165,73 +153,7 @@ export function ConsensusPanel({ consensus, me, onChanged }: Props) {
 
       <ErrorAlert error={error} />
       <StatusMessage text={status} />
-      {actions.length > 0 ? (
-        <section
-          className="tw-block-section"
-          aria-labelledby="consensus-actions-heading"
-          data-testid="consensus-actions"
-        >
-          <Heading level={3} id="consensus-actions-heading">
-            {t('consensus.actions')}
-          </Heading>
-          <div className="tw-actions">
-            {may('open_round') ? (
-              <ConfirmAction
-                label={t('consensus.open.button')}
-                question={t('consensus.open.confirm')}
-                yes={t('consensus.open.yes')}
-                busy={busy}
-                testId="open-round"
-                onConfirm={() => act(() => endpoints.openRound(consensus.sectionId), openRoundDone)}
-              />
-            ) : null}
-            {may('withdraw_round') && round ? (
-              <ConfirmAction
-                label={t('consensus.withdraw.button')}
-                question={t('consensus.withdraw.confirm')}
-                yes={t('consensus.withdraw.yes')}
-                busy={busy}
-                testId="withdraw-round"
-                onConfirm={() => act(() => endpoints.withdrawRound(round.id), t('consensus.withdraw.done'))}
-              />
-            ) : null}
-            {may('revise') ? (
-              <ConfirmAction
-                label={t('consensus.revise.button')}
-                question={t('consensus.revise.confirm')}
-                yes={t('consensus.revise.yes')}
-                busy={busy}
-                testId="revise"
-                onConfirm={() => act(() => endpoints.revise(consensus.sectionId), t('consensus.revise.done'))}
-              />
-            ) : null}
-            {may('endorse_ruling') && consensus.ruling ? (
-              <ConfirmAction
-                label={t('consensus.endorse.button', { organization: organization.name })}
-                question={t('consensus.endorse.confirm', { organization: organization.name })}
-                yes={t('consensus.endorse.yes')}
-                busy={busy}
-                testId="endorse-ruling"
-                onConfirm={() => act(() => endpoints.endorseRuling(consensus.ruling!.id), t('consensus.endorse.done'))}
-              />
-            ) : null}
-          </div>
-          {may('state_position') && round && running ? (
-            <PositionForm consensus={consensus} act={act} busy={busy} organization={organization} />
-          ) : null}
-          {may('escalate') ? <EscalateForm consensus={consensus} act={act} busy={busy} /> : null}
-          {may('mediate') && consensus.escalation ? (
-            <MediationStepForm consensus={consensus} act={act} busy={busy} />
-          ) : null}
-          {may('propose_compromise') && consensus.escalation ? (
-            <CompromiseForm consensus={consensus} act={act} busy={busy} />
-          ) : null}
-          {may('refer') && consensus.escalation ? <ReferralForm consensus={consensus} act={act} busy={busy} /> : null}
-          {may('draft_ruling') ? (
-            <RulingForm key={consensus.ruling?.id ?? 'new'} consensus={consensus} act={act} busy={busy} />
-          ) : null}
-        </section>
-      ) : null}
+      <ActionForms consensus={consensus} act={act} busy={busy} organization={organization} />
     </section>
   );
 }

@@ -3,8 +3,6 @@ import {
   Checkbox,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading,
   Select,
   SelectOption,
@@ -16,6 +14,7 @@ import type { PrincipleView } from '../../../shared/api.ts';
 import { NATIONAL_GOALS, type NationalGoal } from '../../../shared/goals.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -59,21 +58,14 @@ export function GoalForm({
     <form className="tw-panel" onSubmit={submit} data-testid="goal-form">
       <Heading level={3}>{t('goals.goal.add')}</Heading>
       <ErrorAlert error={error} />
-      <FormField>
-        <FormLabel htmlFor="goal-title">{t('goals.field.title')}</FormLabel>
-        <Textbox id="goal-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="goal-description">{t('goals.field.descriptionOptional')}</FormLabel>
-        <Textarea id="goal-description" value={description} onChange={(e) => setDescription(e.target.value)} />
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="goal-national">{t('goals.goal.national')}</FormLabel>
-        <Select
-          id="goal-national"
-          value={nationalGoal}
-          onChange={(e) => setNationalGoal(e.target.value as NationalGoal | '')}
-        >
+      <Field id="goal-title" label={t('goals.field.title')}>
+        <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <Field id="goal-description" label={t('goals.field.descriptionOptional')}>
+        <Textarea value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
+      <Field id="goal-national" label={t('goals.goal.national')}>
+        <Select value={nationalGoal} onChange={(e) => setNationalGoal(e.target.value as NationalGoal | '')}>
           <SelectOption value="">{t('goals.goal.nationalNone')}</SelectOption>
           {NATIONAL_GOALS.map((letter) => (
             <SelectOption key={letter} value={letter}>
@@ -81,15 +73,14 @@ export function GoalForm({
             </SelectOption>
           ))}
         </Select>
-      </FormField>
+      </Field>
       {principles.length ? (
         <Fieldset>
           <FieldsetLegend>{t('goals.goal.principles')}</FieldsetLegend>
           <div className="tw-checks">
             {principles.map((principle) => (
-              <FormField type="checkbox" key={principle.id}>
+              <Field type="checkbox" key={principle.id} id={`goal-principle-${principle.id}`} label={principle.title}>
                 <Checkbox
-                  id={`goal-principle-${principle.id}`}
                   checked={principleIds.includes(principle.id)}
                   onChange={(e) =>
                     setPrincipleIds(
@@ -99,10 +90,7 @@ export function GoalForm({
                     )
                   }
                 />
-                <FormLabel htmlFor={`goal-principle-${principle.id}`} type="checkbox">
-                  {principle.title}
-                </FormLabel>
-              </FormField>
+              </Field>
             ))}
           </div>
         </Fieldset>

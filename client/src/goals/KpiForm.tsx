@@ -2,9 +2,7 @@ import {
   Button,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldDescription,
-  FormLabel,
   Heading,
   Paragraph,
   Select,
@@ -16,6 +14,7 @@ import type { GoalView } from '../../../shared/api.ts';
 import { KPI_DIRECTIONS, KPI_UNITS, type KpiDirection, type KpiUnit } from '../../../shared/goals.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { YearField } from '../components/YearField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -72,9 +71,8 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
     <form className="tw-panel" onSubmit={submit} data-testid="kpi-form">
       <Heading level={3}>{t('goals.kpi.add')}</Heading>
       <ErrorAlert error={error} />
-      <FormField>
-        <FormLabel htmlFor="kpi-goal">{t('goals.kpi.goal')}</FormLabel>
-        <Select id="kpi-goal" required value={goalId} onChange={(e) => setGoalId(e.target.value)}>
+      <Field id="kpi-goal" label={t('goals.kpi.goal')}>
+        <Select required value={goalId} onChange={(e) => setGoalId(e.target.value)}>
           <SelectOption value="">{t('goals.kpi.chooseGoal')}</SelectOption>
           {goals.map((goal) => (
             <SelectOption key={goal.id} value={goal.id}>
@@ -82,32 +80,29 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
             </SelectOption>
           ))}
         </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="kpi-indicator">{t('kpi.indicator')}</FormLabel>
-        <Textbox id="kpi-indicator" required value={indicator} onChange={(e) => setIndicator(e.target.value)} />
-      </FormField>
+      </Field>
+      <Field id="kpi-indicator" label={t('kpi.indicator')}>
+        <Textbox required value={indicator} onChange={(e) => setIndicator(e.target.value)} />
+      </Field>
       <div className="tw-inline-fields">
-        <FormField>
-          <FormLabel htmlFor="kpi-unit">{t('kpi.unit')}</FormLabel>
-          <Select id="kpi-unit" value={unit} onChange={(e) => setUnit(e.target.value as KpiUnit)}>
+        <Field id="kpi-unit" label={t('kpi.unit')}>
+          <Select value={unit} onChange={(e) => setUnit(e.target.value as KpiUnit)}>
             {KPI_UNITS.map((u) => (
               <SelectOption key={u} value={u}>
                 {t(`kpi.unit.${u}`)}
               </SelectOption>
             ))}
           </Select>
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="kpi-direction">{t('kpi.direction')}</FormLabel>
-          <Select id="kpi-direction" value={direction} onChange={(e) => setDirection(e.target.value as KpiDirection)}>
+        </Field>
+        <Field id="kpi-direction" label={t('kpi.direction')}>
+          <Select value={direction} onChange={(e) => setDirection(e.target.value as KpiDirection)}>
             {KPI_DIRECTIONS.map((d) => (
               <SelectOption key={d} value={d}>
                 {t(`kpi.direction.${d}`)}
               </SelectOption>
             ))}
           </Select>
-        </FormField>
+        </Field>
       </div>
       <div className="tw-inline-fields">
         <YearField
@@ -116,16 +111,14 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
           value={baselineYear}
           onChange={setBaselineYear}
         />
-        <FormField>
-          <FormLabel htmlFor="kpi-baseline-value">{t('goals.kpi.baselineValue')}</FormLabel>
+        <Field id="kpi-baseline-value" label={t('goals.kpi.baselineValue')}>
           <Textbox
-            id="kpi-baseline-value"
             required
             inputMode="decimal"
             value={baselineValue}
             onChange={(e) => setBaselineValue(e.target.value)}
           />
-        </FormField>
+        </Field>
       </div>
       <Fieldset>
         <FieldsetLegend>{t('kpi.targets')}</FieldsetLegend>
@@ -136,16 +129,14 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
             </FormFieldDescription>
             <div className="tw-inline-fields">
               {years.map((year) => (
-                <FormField key={year}>
-                  <FormLabel htmlFor={`kpi-target-${year}`}>{year}</FormLabel>
+                <Field key={year} id={`kpi-target-${year}`} label={year}>
                   <Textbox
-                    id={`kpi-target-${year}`}
                     inputMode="decimal"
                     className="tw-short"
                     value={targets[year] ?? ''}
                     onChange={(e) => setTargets({ ...targets, [year]: e.target.value })}
                   />
-                </FormField>
+                </Field>
               ))}
             </div>
           </>

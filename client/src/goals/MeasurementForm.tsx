@@ -1,17 +1,10 @@
-import {
-  Button,
-  FormField,
-  FormFieldDescription,
-  FormLabel,
-  Heading,
-  Textarea,
-  Textbox,
-} from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import type { KpiView } from '../../../shared/api.ts';
 import { periodOf } from '../../../shared/goals.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -60,51 +53,30 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
       <Heading level={4}>{t('kpi.measurement.title')}</Heading>
       <ErrorAlert error={error} />
       <div className="tw-inline-fields">
-        <FormField>
-          <FormLabel htmlFor={`${idBase}-period`}>{t('kpi.period')}</FormLabel>
-          <FormFieldDescription id={`${idBase}-period-help`}>{t('kpi.measurement.periodHelp')}</FormFieldDescription>
+        <Field id={`${idBase}-period`} label={t('kpi.period')} hint={t('kpi.measurement.periodHelp')}>
           <Textbox
-            id={`${idBase}-period`}
             required
-            aria-describedby={`${idBase}-period-help`}
             value={period}
             onChange={(e) => setPeriod(e.target.value)}
             data-testid="measurement-period"
           />
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor={`${idBase}-value`}>
-            {t('kpi.measurement.value', { unit: t(`kpi.unit.${kpi.unit}`) })}
-          </FormLabel>
+        </Field>
+        <Field id={`${idBase}-value`} label={t('kpi.measurement.value', { unit: t(`kpi.unit.${kpi.unit}`) })}>
           <Textbox
-            id={`${idBase}-value`}
             required
             inputMode="decimal"
             value={value}
             onChange={(e) => setValue(e.target.value)}
             data-testid="measurement-value"
           />
-        </FormField>
+        </Field>
       </div>
-      <FormField>
-        <FormLabel htmlFor={`${idBase}-source`}>{t('kpi.source')}</FormLabel>
-        <Textbox
-          id={`${idBase}-source`}
-          required
-          value={source}
-          onChange={(e) => setSource(e.target.value)}
-          data-testid="measurement-source"
-        />
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor={`${idBase}-note`}>{t('kpi.measurement.noteOptional')}</FormLabel>
-        <Textarea
-          id={`${idBase}-note`}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="measurement-note"
-        />
-      </FormField>
+      <Field id={`${idBase}-source`} label={t('kpi.source')}>
+        <Textbox required value={source} onChange={(e) => setSource(e.target.value)} data-testid="measurement-source" />
+      </Field>
+      <Field id={`${idBase}-note`} label={t('kpi.measurement.noteOptional')}>
+        <Textarea value={note} onChange={(e) => setNote(e.target.value)} data-testid="measurement-note" />
+      </Field>
       <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="measurement-submit">
         {t('kpi.measurement.submit')}
       </Button>

@@ -1,7 +1,8 @@
-import { Button, FormField, FormLabel, Heading, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -27,14 +28,12 @@ export function PrincipleForm({ tableId, onAdded }: { tableId: string; onAdded()
     <form className="tw-panel" onSubmit={submit} data-testid="principle-form">
       <Heading level={3}>{t('goals.principle.add')}</Heading>
       <ErrorAlert error={error} />
-      <FormField>
-        <FormLabel htmlFor="principle-title">{t('goals.field.title')}</FormLabel>
-        <Textbox id="principle-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="principle-description">{t('goals.field.descriptionOptional')}</FormLabel>
-        <Textarea id="principle-description" value={description} onChange={(e) => setDescription(e.target.value)} />
-      </FormField>
+      <Field id="principle-title" label={t('goals.field.title')}>
+        <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <Field id="principle-description" label={t('goals.field.descriptionOptional')}>
+        <Textarea value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
       <Button type="submit" appearance="secondary-action-button" disabled={busy}>
         {t('goals.principle.submit')}
       </Button>

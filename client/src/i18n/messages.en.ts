@@ -214,13 +214,13 @@ export const en: Record<MessageKey, string> = {
   'error.wrong_account': 'This invitation is for another account. Log in with the account it was meant for.',
   'error.demo_login_disabled': 'Demo accounts cannot log in on this server.',
   'error.internal': 'Something went wrong on our side. Please try again.',
-  'error.unavailable': 'The server cannot reach its database right now. Nothing was changed; please try again in a moment.',
+  'error.unavailable':
+    'The server cannot reach its database right now. Nothing was changed; please try again in a moment.',
   'error.network': 'No connection to the server. Check your internet connection.',
 
   'plan.title': 'Plan',
   'plan.sections': 'Sections of {plan}',
   'plan.none': 'This table has no plan yet.',
-  'plan.lastEdited': 'last edited {date}',
   'plan.locked': 'locked',
 
   'section.presence': 'In this section now',

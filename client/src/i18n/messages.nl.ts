@@ -218,7 +218,6 @@ export const nl = {
   'plan.title': 'Plan',
   'plan.sections': 'Secties van {plan}',
   'plan.none': 'Deze tafel heeft nog geen plan.',
-  'plan.lastEdited': 'laatst bewerkt {date}',
   'plan.locked': 'vergrendeld',
 
   'section.presence': 'Nu in deze sectie',

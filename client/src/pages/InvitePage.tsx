@@ -1,17 +1,9 @@
-import {
-  Button,
-  FormField,
-  FormFieldDescription,
-  FormLabel,
-  Heading,
-  Link,
-  Paragraph,
-  Textbox,
-} from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Link, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -113,41 +105,28 @@ export function InvitePage() {
         <form onSubmit={submit}>
           {preview.existingAccount ? null : (
             <>
-              <FormField>
-                <FormLabel htmlFor="invite-name">{t('invite.name')}</FormLabel>
+              <Field id="invite-name" label={t('invite.name')}>
+                <Textbox required autoComplete="name" value={displayName} onChange={(e) => setName(e.target.value)} />
+              </Field>
+              <Field id="invite-password" label={t('invite.password')} hint={t('invite.passwordHelp')}>
                 <Textbox
-                  id="invite-name"
-                  required
-                  autoComplete="name"
-                  value={displayName}
-                  onChange={(e) => setName(e.target.value)}
-                />
-              </FormField>
-              <FormField>
-                <FormLabel htmlFor="invite-password">{t('invite.password')}</FormLabel>
-                <FormFieldDescription id="invite-password-help">{t('invite.passwordHelp')}</FormFieldDescription>
-                <Textbox
-                  id="invite-password"
                   type="password"
                   autoComplete="new-password"
                   required
                   minLength={12}
-                  aria-describedby="invite-password-help"
                   value={password}
                   onChange={(e) => setPassword(e.target.value)}
                 />
-              </FormField>
-              <FormField>
-                <FormLabel htmlFor="invite-repeat">{t('invite.passwordRepeat')}</FormLabel>
+              </Field>
+              <Field id="invite-repeat" label={t('invite.passwordRepeat')}>
                 <Textbox
-                  id="invite-repeat"
                   type="password"
                   autoComplete="new-password"
                   required
                   value={repeat}
                   onChange={(e) => setRepeat(e.target.value)}
                 />
-              </FormField>
+              </Field>
             </>
           )}
           <Button type="submit" appearance="primary-action-button" disabled={busy}>

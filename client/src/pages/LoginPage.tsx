@@ -1,9 +1,10 @@
-import { Button, FormField, FormLabel, Heading, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -51,10 +52,8 @@ export function LoginPage() {
         <ErrorAlert error={error} />
       )}
       <form onSubmit={submit} noValidate={false}>
-        <FormField>
-          <FormLabel htmlFor="login-email">{t('login.email')}</FormLabel>
+        <Field id="login-email" label={t('login.email')}>
           <Textbox
-            id="login-email"
             data-testid="login-email"
             type="email"
             autoComplete="username"
@@ -62,11 +61,9 @@ export function LoginPage() {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="login-password">{t('login.password')}</FormLabel>
+        </Field>
+        <Field id="login-password" label={t('login.password')}>
           <Textbox
-            id="login-password"
             data-testid="login-password"
             type="password"
             autoComplete="current-password"
@@ -74,7 +71,7 @@ export function LoginPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </FormField>
+        </Field>
         <Button type="submit" appearance="primary-action-button" data-testid="login-submit" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </Button>

@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { NavLink, useParams } from 'react-router';
+import type { Action } from '../../../shared/permissions.ts';
 import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -11,10 +12,7 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { AuditTimeline } from '../table/AuditTimeline.tsx';
 import { EscalationInbox } from '../table/EscalationInbox.tsx';
 import { ManagePanel } from '../table/ManagePanel.tsx';
-import { MembersView } from '../table/MembersView.tsx';
-import { PhaseTimeline } from '../table/PhaseTimeline.tsx';
-import { PlanSections } from '../table/PlanSections.tsx';
-import { RulesView } from '../table/RulesView.tsx';
+import { OverviewTab } from '../table/OverviewTab.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 export type TableTab = 'overview' | 'plan' | 'goals' | 'escalations' | 'timeline' | 'manage';
@@ -32,7 +30,7 @@ export function TablePage({ tab }: { tab: TableTab }) {
   if (error) return <ErrorAlert error={error} />;
   if (!table) return <Paragraph>{t('app.loading')}</Paragraph>;
 
-  const may = (action: string) => table.allowedActions.includes(action as (typeof table.allowedActions)[number]);
+  const may = (action: Action) => table.allowedActions.includes(action);
   const tabs: Array<{ key: TableTab; to: string; label: string }> = [
     { key: 'overview', to: `/tables/${table.id}`, label: t('table.tab.overview') },
     { key: 'plan', to: `/tables/${table.id}/plan`, label: t('table.tab.plan') },
@@ -74,14 +72,7 @@ export function TablePage({ tab }: { tab: TableTab }) {
           </NavLink>
         ))}
       </nav>
-      {tab === 'overview' ? (
-        <>
-          <PlanSections tableId={table.id} />
-          <PhaseTimeline phases={table.phases} />
-          <RulesView rules={table.rules} />
-          <MembersView table={table} />
-        </>
-      ) : null}
+      {tab === 'overview' ? <OverviewTab table={table} /> : null}
       {tab === 'plan' ? <PlanTab table={table} /> : null}
       {tab === 'goals' ? <GoalsTab tableId={table.id} /> : null}
       {tab === 'escalations' && may('escalation.mediate') ? <EscalationInbox tableId={table.id} /> : null}

@@ -1,8 +1,9 @@
-import { Button, FormField, FormLabel, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import type { OrganizationRef } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DraftersField } from './DraftersField.tsx';
@@ -35,10 +36,9 @@ export function AddSectionForm({ tableId, planId, organizations, onAdded }: Prop
   return (
     <form className="tw-panel" onSubmit={submit} data-testid="add-section-form">
       <ErrorAlert error={error} />
-      <FormField>
-        <FormLabel htmlFor={`add-section-${planId}`}>{t('planManage.addSection.title')}</FormLabel>
-        <Textbox id={`add-section-${planId}`} required value={title} onChange={(e) => setTitle(e.target.value)} />
-      </FormField>
+      <Field id={`add-section-${planId}`} label={t('planManage.addSection.title')}>
+        <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
       <DraftersField
         idPrefix={`add-section-${planId}-drafter`}
         legend={t('plan.drafters')}

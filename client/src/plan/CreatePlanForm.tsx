@@ -1,18 +1,10 @@
-import {
-  Button,
-  FormField,
-  FormFieldDescription,
-  FormLabel,
-  Heading,
-  Select,
-  SelectOption,
-  Textbox,
-} from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Select, SelectOption, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { YearField } from '../components/YearField.tsx';
 import { PLAN_TEMPLATE_NAMES, type PlanTemplate } from '../../../shared/plan-templates.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -54,34 +46,30 @@ export function CreatePlanForm({ tableId, templates, onCreated }: Props) {
     <form className="tw-panel" onSubmit={submit} data-testid="create-plan-form">
       <Heading level={3}>{t('planManage.create.title')}</Heading>
       <ErrorAlert error={error} />
-      <FormField>
-        <FormLabel htmlFor="plan-title">{t('planManage.create.name')}</FormLabel>
-        <Textbox id="plan-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-      </FormField>
+      <Field id="plan-title" label={t('planManage.create.name')}>
+        <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
       <div className="tw-inline-fields">
         <YearField id="plan-start" label={t('planManage.create.start')} value={periodStart} onChange={setPeriodStart} />
         <YearField id="plan-end" label={t('planManage.create.end')} value={periodEnd} onChange={setPeriodEnd} />
       </div>
-      <FormField>
-        <FormLabel htmlFor="plan-template">{t('planManage.create.template')}</FormLabel>
-        <FormFieldDescription id="plan-template-help">
-          {sections.length
+      <Field
+        id="plan-template"
+        label={t('planManage.create.template')}
+        hint={
+          sections.length
             ? t('planManage.create.templateSections', { sections: sections.join(' · ') })
-            : t('planManage.create.templateEmpty')}
-        </FormFieldDescription>
-        <Select
-          id="plan-template"
-          aria-describedby="plan-template-help"
-          value={template}
-          onChange={(e) => setTemplate(e.target.value as PlanTemplate)}
-        >
+            : t('planManage.create.templateEmpty')
+        }
+      >
+        <Select value={template} onChange={(e) => setTemplate(e.target.value as PlanTemplate)}>
           {PLAN_TEMPLATE_NAMES.map((name) => (
             <SelectOption key={name} value={name}>
               {t(`planTemplate.${name}`)}
             </SelectOption>
           ))}
         </Select>
-      </FormField>
+      </Field>
       <Button type="submit" appearance="primary-action-button" disabled={busy}>
         {t('planManage.create.submit')}
       </Button>

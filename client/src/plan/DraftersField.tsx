@@ -1,5 +1,6 @@
-import { Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel } from '@utrecht/component-library-react/css-module';
+import { Checkbox, Fieldset, FieldsetLegend } from '@utrecht/component-library-react/css-module';
 import type { OrganizationRef } from '../../../shared/api.ts';
+import { Field } from '../components/Field.tsx';
 
 interface Props {
   idPrefix: string;
@@ -19,17 +20,13 @@ export function DraftersField({ idPrefix, legend, organizations, selected, onCha
       <FieldsetLegend>{legend}</FieldsetLegend>
       <div className="tw-checks">
         {organizations.map((organization) => (
-          <FormField type="checkbox" key={organization.id}>
+          <Field type="checkbox" key={organization.id} id={`${idPrefix}-${organization.id}`} label={organization.name}>
             <Checkbox
-              id={`${idPrefix}-${organization.id}`}
               checked={selected.includes(organization.id)}
               disabled={disabled}
               onChange={(e) => toggle(organization.id, e.target.checked)}
             />
-            <FormLabel htmlFor={`${idPrefix}-${organization.id}`} type="checkbox">
-              {organization.name}
-            </FormLabel>
-          </FormField>
+          </Field>
         ))}
       </div>
     </Fieldset>

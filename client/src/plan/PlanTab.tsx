@@ -1,19 +1,16 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useCallback, useEffect } from 'react';
 import type { TableDetail } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PlanSectionList } from '../components/PlanSectionList.tsx';
 import { useLoad } from '../components/useLoad.ts';
-import { useI18n } from '../i18n/i18n.tsx';
 import { CoverageMatrix } from './CoverageMatrix.tsx';
 import { PlanManager } from './PlanManager.tsx';
-import { PlanSectionList } from './PlanSectionList.tsx';
 
 const PRESENCE_REFRESH_MS = 20_000;
 
 /** The plan tab: every live section, the coverage matrix and, for the secretariat, the plan tools. */
 export function PlanTab({ table }: { table: TableDetail }) {
-  const { t } = useI18n();
   const mayManage = table.allowedActions.includes('plan.manage');
   const sections = useLoad(() => endpoints.sections(table.id), [table.id]);
   const coverage = useLoad(() => endpoints.coverage(table.id), [table.id]);
@@ -34,17 +31,7 @@ export function PlanTab({ table }: { table: TableDetail }) {
 
   return (
     <>
-      <section aria-labelledby="plan-tab-heading" data-testid="plan-overview">
-        <Heading level={2} id="plan-tab-heading">
-          {t('plan.title')}
-        </Heading>
-        <ErrorAlert error={sections.error} />
-        {sections.data ? (
-          <PlanSectionList sections={sections.data.sections} />
-        ) : sections.error ? null : (
-          <Paragraph>{t('app.loading')}</Paragraph>
-        )}
-      </section>
+      <PlanSectionList sections={sections.data?.sections ?? null} error={sections.error} />
       <ErrorAlert error={coverage.error} />
       {coverage.data ? <CoverageMatrix tableId={table.id} coverage={coverage.data} /> : null}
       <ErrorAlert error={plans.error} />

@@ -1,8 +1,9 @@
-import { Button, FormLabel, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import type { OrganizationRef, SectionView } from '../../../shared/api.ts';
 import { endpoints, type SectionChanges } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DraftersField } from './DraftersField.tsx';
@@ -44,8 +45,9 @@ export function SectionManageRow({
   return (
     <li className="tw-manage-row" data-testid="manage-section" data-section-id={section.id}>
       <form onSubmit={rename} className="tw-rename">
-        <FormLabel htmlFor={`${idBase}-title`}>{t('planManage.section.name')}</FormLabel>
-        <Textbox id={`${idBase}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} />
+        <Field id={`${idBase}-title`} label={t('planManage.section.name')} className="tw-field-inline">
+          <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
         <Button type="submit" appearance="secondary-action-button" disabled={busy || title === section.title}>
           {t('planManage.section.rename')}
         </Button>

@@ -1,9 +1,10 @@
-import { Button, FormLabel, Heading, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { SearchKind, SearchResponse } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Snippet } from './Snippet.tsx';
@@ -41,15 +42,15 @@ export function SearchBox({ tableId }: { tableId: string }) {
   return (
     <div className="tw-search">
       <form role="search" onSubmit={submit} className="tw-search-form" aria-label={t('search.label')}>
-        <FormLabel htmlFor="table-search">{t('search.label')}</FormLabel>
-        <Textbox
-          id="table-search"
-          type="search"
-          maxLength={200}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          data-testid="search-input"
-        />
+        <Field id="table-search" label={t('search.label')} className="tw-field-inline">
+          <Textbox
+            type="search"
+            maxLength={200}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="search-input"
+          />
+        </Field>
         <Button type="submit" appearance="secondary-action-button" disabled={busy} data-testid="search-submit">
           {t('search.submit')}
         </Button>

@@ -3,8 +3,6 @@ import {
   Checkbox,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading,
   Paragraph,
 } from '@utrecht/component-library-react/css-module';
@@ -13,6 +11,7 @@ import { Link } from 'react-router';
 import type { SectionDetail } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
+import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -48,19 +47,15 @@ function GoalPicker({ section, onSaved }: Props) {
           <FieldsetLegend>{t('section.goals.legend')}</FieldsetLegend>
           <div className="tw-checks">
             {goals.data.goals.map((goal) => (
-              <FormField type="checkbox" key={goal.id}>
+              <Field type="checkbox" key={goal.id} id={`section-goal-${goal.id}`} label={goal.title}>
                 <Checkbox
-                  id={`section-goal-${goal.id}`}
                   checked={selected.includes(goal.id)}
                   disabled={busy}
                   onChange={(e) =>
                     setSelected(e.target.checked ? [...selected, goal.id] : selected.filter((id) => id !== goal.id))
                   }
                 />
-                <FormLabel htmlFor={`section-goal-${goal.id}`} type="checkbox">
-                  {goal.title}
-                </FormLabel>
-              </FormField>
+              </Field>
             ))}
           </div>
           <Button

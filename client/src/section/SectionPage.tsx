@@ -10,7 +10,7 @@ import { SectionHistory } from '../consensus/SectionHistory.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { SectionStateBadge } from '../plan/SectionStateBadge.tsx';
+import { SectionStateBadge } from '../components/SectionStateBadge.tsx';
 import { useSession } from '../session.tsx';
 import { Presence } from './Presence.tsx';
 import { SectionGoals } from './SectionGoals.tsx';

@@ -1,8 +1,10 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import type { SectionView } from '../../../shared/api.ts';
-import { GapFlag } from '../components/GapFlag.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { GapFlag } from './GapFlag.tsx';
 import { SectionStateBadge } from './SectionStateBadge.tsx';
 
 /** Groups sections by plan, keeping the server's order. */
@@ -75,24 +77,46 @@ function SectionCard({ section }: { section: SectionView }) {
   );
 }
 
-/** Every live section of the table's plans with its state, drafters, goals, last edit and who is in it. */
-export function PlanSectionList({ sections }: { sections: readonly SectionView[] }) {
+interface Props {
+  /** The table's live sections in the server's order; null while they load. */
+  sections: readonly SectionView[] | null;
+  /** Why they could not be loaded, if they could not. */
+  error?: unknown;
+}
+
+/**
+ * The plan's sections, on the table's overview and its plan tab: every live section of the table's plans
+ * with its state, drafters, goals, last edit and who is in it, each a link to its live editor.
+ */
+export function PlanSectionList({ sections, error = null }: Props) {
   const { t } = useI18n();
-  if (sections.length === 0) return <Paragraph>{t('plan.none')}</Paragraph>;
+  const headingId = useId();
   return (
-    <>
-      {byPlan(sections).map((plan) => (
-        <section key={plan.id} aria-labelledby={`plan-${plan.id}`}>
-          <Heading level={3} id={`plan-${plan.id}`}>
-            {t('plan.sections', { plan: plan.title })}
-          </Heading>
-          <ol className="tw-section-cards" data-testid="plan-sections">
-            {plan.sections.map((section) => (
-              <SectionCard key={section.id} section={section} />
-            ))}
-          </ol>
-        </section>
-      ))}
-    </>
+    <section aria-labelledby={headingId} data-testid="plan-overview">
+      <Heading level={2} id={headingId}>
+        {t('plan.title')}
+      </Heading>
+      <ErrorAlert error={error} />
+      {sections === null ? (
+        error ? null : (
+          <Paragraph>{t('app.loading')}</Paragraph>
+        )
+      ) : sections.length === 0 ? (
+        <Paragraph>{t('plan.none')}</Paragraph>
+      ) : (
+        byPlan(sections).map((plan) => (
+          <section key={plan.id} aria-labelledby={`plan-${plan.id}`}>
+            <Heading level={3} id={`plan-${plan.id}`}>
+              {t('plan.sections', { plan: plan.title })}
+            </Heading>
+            <ol className="tw-section-cards" data-testid="plan-sections">
+              {plan.sections.map((section) => (
+                <SectionCard key={section.id} section={section} />
+              ))}
+            </ol>
+          </section>
+        ))
+      )}
+    </section>
   );
 }

@@ -1,0 +1,103 @@
+import {
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  Heading,
+  Paragraph,
+  RadioButton,
+  Textarea,
+} from '@utrecht/component-library-react/css-module';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { POSITION_KINDS, POSITION_NEEDS_TEXT, type PositionKind } from '../../../../shared/consensus.ts';
+import { endpoints } from '../../api/endpoints.ts';
+import { Field } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { ActionProps } from './act.ts';
+
+/** Consent, consent with a remark, a reasoned objection, or abstention — on behalf of one's organization. */
+export function PositionForm({
+  consensus,
+  act,
+  busy,
+  organization,
+}: ActionProps & { organization: { id: string; name: string } }) {
+  const { t } = useI18n();
+  const round = consensus.round!;
+  const current = round.positions.find((p) => p.organization.id === organization.id) ?? null;
+  const [kind, setKind] = useState<PositionKind | null>(null);
+  const [text, setText] = useState('');
+  const [missingText, setMissingText] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  const needsText = kind !== null && POSITION_NEEDS_TEXT[kind];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!kind) return;
+    if (needsText && text.trim() === '') {
+      setMissingText(true);
+      textRef.current?.focus();
+      return;
+    }
+    const body = text.trim() ? { kind, text: text.trim() } : { kind };
+    if (await act(() => endpoints.statePosition(round.id, body), t('position.form.saved'))) {
+      setKind(null);
+      setText('');
+      setMissingText(false);
+    }
+  }
+
+  return (
+    <form className="tw-panel" onSubmit={submit} noValidate data-testid="position-form">
+      <Heading level={4}>{t('position.form.title', { organization: organization.name })}</Heading>
+      {current ? (
+        <Paragraph data-testid="position-current">
+          {t('position.form.current', { position: t(`position.kind.${current.kind}`) })}
+        </Paragraph>
+      ) : null}
+      <Fieldset>
+        <FieldsetLegend>{t('position.form.legend')}</FieldsetLegend>
+        {POSITION_KINDS.map((option) => (
+          <Field type="radio" key={option} id={`${id}-${option}`} label={t(`position.choice.${option}`)}>
+            <RadioButton
+              name={`${id}-kind`}
+              value={option}
+              checked={kind === option}
+              onChange={() => {
+                setKind(option);
+                setMissingText(false);
+              }}
+              data-testid={`position-kind-${option}`}
+            />
+          </Field>
+        ))}
+      </Fieldset>
+      <Field
+        id={`${id}-text`}
+        label={
+          kind && POSITION_NEEDS_TEXT[kind]
+            ? t(kind === 'object' ? 'position.form.text.object' : 'position.form.text.consent_with_remarks')
+            : t('position.form.text.optional')
+        }
+        error={missingText ? t('position.form.textRequired') : null}
+      >
+        <Textarea
+          ref={textRef}
+          rows={4}
+          required={needsText}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value.trim()) setMissingText(false);
+          }}
+          data-testid="position-text"
+        />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary-action-button" disabled={busy || !kind} data-testid="position-submit">
+          {t('position.form.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
