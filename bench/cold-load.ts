@@ -1,7 +1,12 @@
+import { rm } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { pgDocStore } from '../server/collab/pg-doc-store.ts';
 import { Room } from '../server/collab/room.ts';
 import type { Db } from '../server/db/db.ts';
+import { openPostgres } from '../server/db/postgres.ts';
+import { migrateDatabase, openDatabase } from '../server/runtime/node-deps.ts';
+import { addRow } from './report.ts';
+import { benchDataDir } from './servers.ts';
 
 /** `count` single-keystroke updates, as a long editing history would have, and the resulting doc. */
 function history(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -59,4 +64,42 @@ export async function coldLoad(
   await pgDocStore(db).compact(snapshotName, Y.encodeStateAsUpdate(doc), new Date());
   doc.destroy();
   return { raw, compacted: await timeLoad(db, snapshotName, 5) };
+}
+
+/**
+ * The cold-load rows: in this process, from the default deployment's kind of database (what
+ * openDatabase opens for a DATA_DIR) and from the PostgreSQL at databaseUrl.
+ */
+export async function coldLoadRows(
+  databaseUrl: string,
+  counts: number[],
+  cleanups: Array<() => Promise<void>>,
+): Promise<void> {
+  const dir = await benchDataDir();
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const quiet = { log: () => undefined };
+  const own = await openDatabase({ dataDir: dir, ...quiet });
+  await migrateDatabase(own);
+  const pg = openPostgres(databaseUrl, { max: 4 });
+  const dbs: Array<['default' | 'postgres', Db]> = [
+    ['default', own],
+    ['postgres', pg],
+  ];
+  try {
+    for (const count of counts) {
+      const raw: Partial<Record<'default' | 'postgres', number>> = {};
+      const compacted: Partial<Record<'default' | 'postgres', number>> = {};
+      for (const [key, db] of dbs) {
+        const times = await coldLoad(db, count, count <= 10_000);
+        if (times.raw !== null) raw[key] = times.raw;
+        compacted[key] = times.compacted;
+      }
+      addRow(`cold load, ${count} updates, raw log`, 'ms', raw);
+      const target = count === 100_000 ? { text: '< 200 ms', max: 200 } : undefined;
+      addRow(`cold load, ${count} updates, compacted`, 'ms', compacted, target);
+    }
+  } finally {
+    await own.close();
+    await pg.close();
+  }
 }

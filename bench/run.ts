@@ -1,20 +1,27 @@
 /**
- * `npm run bench`: drives simulated editors (real WebSockets, y-websocket protocol) against
- * Tafelwerk (auth + persistence on a real PostgreSQL) and, with the same load in the same run,
- * against the reference @y/websocket-server 0.1.1 (in memory, no auth) and against Hocuspocus 4 with
- * its own provider (bench/hocuspocus-*.ts; in memory, no extensions, no auth); prints figures and ratios.
+ * `npm run bench`: drives simulated editors (real WebSockets) against Tafelwerk as users run it
+ * (`npm start` with its own DATA_DIR: the default deployment, whose database the app runs itself) and on a
+ * throwaway PostgreSQL (DATABASE_URL), and with the same load in the same run against the reference
+ * @y/websocket-server 0.1.1 and Hocuspocus 4.7 (both in memory, no auth). For each server it prints
+ * the CPU time of its whole process tree per delivered update, resident memory, fan-out latency and
+ * delivery ratio; for Tafelwerk also HTTP latency under load and cold-load times. Servers take turns
+ * in every scenario, so that drifts of the machine fall on all alike.
+ *
+ * `--quick` for a short run; `--only=memory,one-section,many-sections,http,cold-load` for a subset.
  */
 import postgres from 'postgres';
-import { openPostgres } from '../server/db/postgres.ts';
 import { findPostgresBinDir, freePort, startPostgresCluster } from '../test/support/postgres-cluster.ts';
-import { coldLoad } from './cold-load.ts';
-import { burst, closeAll, connectRooms, fanOut, percentile } from './scenarios.ts';
-import { startHocuspocus, startOurs, startReference, type BenchServer } from './servers.ts';
+import { coldLoadRows } from './cold-load.ts';
+import { httpLoad, setUpTafelwerk, type HttpResult } from './http-load.ts';
+import { findPostmaster, machineLine, ownCpuMs, processTree, type ProcessTree } from './measure.ts';
+import { addNote, addRow, nameColumn, printReport } from './report.ts';
+import type { BenchClient } from './load-client.ts';
+import { burst, closeAll, connectRooms, fanOut, percentile, type FanOutResult } from './scenarios.ts';
+import { startHocuspocus, startReference, startTafelwerk, type BenchServer, type ServerKey } from './servers.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
-const SCENARIOS = ['memory', 'one-section', 'many-sections', 'cold-load'] as const;
-// `--only many-sections,cold-load` runs a subset (for iterating on one figure).
+const SCENARIOS = ['memory', 'one-section', 'many-sections', 'http', 'cold-load'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const only = new Set(onlyArg ? onlyArg.split(',') : SCENARIOS);
 for (const name of only) {
@@ -23,48 +30,135 @@ for (const name of only) {
 }
 const runs = (scenario: (typeof SCENARIOS)[number]) => only.has(scenario);
 
-type Peer = 'ours' | 'reference' | 'hocuspocus';
-interface Row {
-  metric: string;
-  ours: number;
-  reference: number | null;
-  hocuspocus: number | null;
-  unit: string;
-  target: string;
-}
-const rows: Row[] = [];
-const fmt = (value: number | null, unit: string) =>
-  value === null || Number.isNaN(value) ? '—' : `${value >= 100 ? value.toFixed(0) : value.toFixed(2)} ${unit}`;
-const ratio = (ours: number, peer: number | null) => (peer ? `${(ours / peer).toFixed(2)}×` : '—');
+const IDLE_COUNT = quick ? 50 : 200;
+const SECTION_COUNT = quick ? 100 : 500;
+const EDITORS = 50;
+const EDITOR_RATE = 40;
+const SPREAD_RATE = 350;
+const HTTP_RATE = 200;
+/**
+ * After the last delivery the CPU window stays open this long for every server alike: Tafelwerk
+ * stores updates in 100 ms windows and renders derived content after 2 s of quiet, work the load causes.
+ */
+const SETTLE_MS = 2500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MB = 1024 * 1024;
+/** The processes of a database: PostgreSQL's postmaster and backends name themselves `postgres`. */
+const isDb = (comm: string) => comm === 'postgres';
 
-/** One row from the figures of the peers that ran (a scenario runs on all of them or is skipped). */
-function addRow(metric: string, unit: string, target: string, figures: Partial<Record<Peer, number>>): void {
-  if (figures.ours === undefined) return;
-  rows.push({
-    metric,
-    ours: figures.ours,
-    reference: figures.reference ?? null,
-    hocuspocus: figures.hocuspocus ?? null,
-    unit,
-    target,
-  });
+/** What one server's turns of a load scenario add up to. */
+interface Tally {
+  latencies: number[];
+  serverMs: number;
+  /** Of serverMs: the database processes the server runs itself (a postgres child of the default deployment). */
+  childDbMs: number;
+  postgresMs: number;
+  loadGenMs: number;
+  delivered: number;
+  received: number;
+  expected: number;
+  endRss: number;
+  endPss: number;
+  postgresRss: number;
+}
+const emptyTally = (): Tally => ({
+  latencies: [],
+  serverMs: 0,
+  childDbMs: 0,
+  postgresMs: 0,
+  loadGenMs: 0,
+  delivered: 0,
+  received: 0,
+  expected: 0,
+  endRss: 0,
+  endPss: 0,
+  postgresRss: 0,
+});
+
+type PerServer<T> = Partial<Record<ServerKey, T>>;
+const each = <S, T>(figures: PerServer<S>, f: (figure: S) => T): PerServer<T> =>
+  Object.fromEntries(Object.entries(figures).map(([key, figure]) => [key, f(figure as S)])) as PerServer<T>;
+
+/**
+ * One load window on one server: CPU of its process tree (and of PostgreSQL for the PostgreSQL
+ * deployment) and of the load generator from the first update sent until SETTLE_MS after the last
+ * delivery; resident memory at the end of the load, before the settling.
+ */
+async function measuredWindow(
+  server: BenchServer,
+  postgresTree: ProcessTree | null,
+  tally: Tally,
+  load: () => Promise<FanOutResult>,
+): Promise<void> {
+  const pg = server.key === 'postgres' ? postgresTree : null;
+  const [server0, db0, pg0, gen0] = [server.tree.cpuMs(), server.tree.cpuMs(isDb), pg?.cpuMs() ?? 0, ownCpuMs()];
+  const result = await load();
+  tally.endRss = Math.max(tally.endRss, server.tree.rssBytes());
+  tally.endPss = Math.max(tally.endPss, server.tree.pssBytes());
+  tally.postgresRss = Math.max(tally.postgresRss, pg?.rssBytes() ?? 0);
+  await sleep(SETTLE_MS);
+  tally.serverMs += server.tree.cpuMs() - server0;
+  tally.childDbMs += server.tree.cpuMs(isDb) - db0;
+  tally.postgresMs += (pg?.cpuMs() ?? 0) - pg0;
+  tally.loadGenMs += ownCpuMs() - gen0;
+  tally.latencies.push(...result.latencies);
+  tally.delivered += result.delivered;
+  tally.received += result.received;
+  tally.expected += result.expected;
 }
 
-function printTable(): void {
-  const header = ['metric', 'tafelwerk', 'reference', 'ratio', 'hocuspocus 4', 'ratio (hp)', 'target'];
-  const lines = rows.map((r) => [
-    r.metric,
-    fmt(r.ours, r.unit),
-    fmt(r.reference, r.unit),
-    ratio(r.ours, r.reference),
-    fmt(r.hocuspocus, r.unit),
-    ratio(r.ours, r.hocuspocus),
-    r.target,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
-  for (const l of lines) console.log(line(l));
+/** The rows of one load scenario. */
+function reportLoad(label: string, tallies: PerServer<Tally>, targets: { cpu: number; p99: number }): void {
+  for (const tally of Object.values(tallies)) tally.latencies.sort((a, b) => a - b);
+  const perUpdate = (ms: (t: Tally) => number) => each(tallies, (t) => ms(t) / t.delivered);
+  const cpuTarget = `≤ ${targets.cpu}× ref`;
+  addRow(
+    `${label}: server CPU per update`,
+    'ms',
+    perUpdate((t) => t.serverMs),
+    {
+      text: cpuTarget,
+      maxRatio: targets.cpu,
+    },
+  );
+  if (tallies.default && tallies.default.childDbMs > 0) {
+    addRow(`${label}: … of which its database processes`, 'ms', {
+      default: tallies.default.childDbMs / tallies.default.delivered,
+    });
+  }
+  if (tallies.postgres) {
+    addRow(`${label}: PostgreSQL's own CPU per update`, 'ms', {
+      postgres: tallies.postgres.postgresMs / tallies.postgres.delivered,
+    });
+  }
+  addRow(
+    `${label}: load generator CPU per update`,
+    'ms',
+    perUpdate((t) => t.loadGenMs),
+  );
+  addRow(
+    `${label}: fan-out p50`,
+    'ms',
+    each(tallies, (t) => percentile(t.latencies, 50)),
+  );
+  addRow(
+    `${label}: fan-out p99`,
+    'ms',
+    each(tallies, (t) => percentile(t.latencies, 99)),
+    {
+      text: `≤ ${targets.p99}× ref`,
+      maxRatio: targets.p99,
+    },
+  );
+  addRow(
+    `${label}: delivered / expected`,
+    '%',
+    each(tallies, (t) => t.received / t.expected),
+    {
+      text: 'every update',
+      min: 1,
+    },
+  );
 }
 
 async function main(): Promise<void> {
@@ -75,8 +169,10 @@ async function main(): Promise<void> {
   await admin.unsafe('create database bench');
   await admin.end();
   const databaseUrl = cluster.adminUrl.replace(/\/postgres$/, '/bench');
+  const postmaster = findPostmaster(Number(new URL(cluster.adminUrl).port));
+  const postgresTree = postmaster ? processTree(postmaster) : null;
   const servers: BenchServer[] = [];
-  const db = openPostgres(databaseUrl, { max: 4 });
+  const cleanups: Array<() => Promise<void>> = [];
   // An interrupted run must not leave its servers and PostgreSQL behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -84,103 +180,183 @@ async function main(): Promise<void> {
     });
   }
   try {
-    const ours = await startOurs(databaseUrl);
-    servers.push(ours);
-    const reference = await startReference(await freePort());
-    servers.push(reference);
-    const hocuspocus = await startHocuspocus(await freePort());
-    servers.push(hocuspocus);
-    const peers: [Peer, BenchServer][] = [
-      ['ours', ours],
-      ['reference', reference],
-      ['hocuspocus', hocuspocus],
-    ];
+    // One after the other: each `npm start` builds the client into the same directory first.
+    servers.push(await startTafelwerk());
+    servers.push(await startTafelwerk(databaseUrl));
+    servers.push(await startReference(await freePort()));
+    servers.push(await startHocuspocus(await freePort()));
+    const tafelwerk = servers.filter((s) => s.tafelwerk);
+    nameColumn('default', `default (${servers[0]!.database ?? 'npm start'})`);
 
-    const login = await fetch(`${ours.httpBase}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'beleid@alkmaar.demo', password: 'demo-tafelwerk' }),
-    });
-    const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    const [plan] = await db.query<{ id: string; table_id: string }>('select id, table_id from plans limit 1');
-    const sections = await db.query<{ id: string }>(
-      `insert into sections (plan_id, table_id, title, position, created_at)
-       select $1, $2, 'Bench ' || n, 100 + n, now() from generate_series(1, 800) as n returning id`,
-      [plan!.id, plan!.table_id],
-    );
-    const names = sections.map((s) => `section:${s.id}`);
-    const oursHeaders = { cookie };
-
-    // Memory per idle loaded section: one idle connection each to 200 fresh documents.
-    const idleCount = quick ? 50 : 200;
-    const memory: Partial<Record<Peer, number>> = {};
-    for (const [peer, server] of runs('memory') ? peers : []) {
-      const before = server.rssBytes();
-      const rooms = await connectRooms(server, names.slice(0, idleCount), 1, server === ours ? oursHeaders : {});
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      memory[peer] = (server.rssBytes() - before) / idleCount / 1024;
-      await closeAll(rooms);
+    const needed = runs('memory') || runs('one-section') || runs('many-sections') || runs('http');
+    const sectionTotal = needed ? IDLE_COUNT + 1 + SECTION_COUNT : 0;
+    const names: PerServer<string[]> = {};
+    const headers: PerServer<Record<string, string>> = {};
+    const overview: PerServer<{ tableId: string; sectionIds: string[] }> = {};
+    for (const server of tafelwerk) {
+      const setup = await setUpTafelwerk(server.httpBase, sectionTotal);
+      names[server.key] = setup.docNames;
+      headers[server.key] = { cookie: setup.cookie };
+      overview[server.key] = setup;
     }
-    addRow(`memory per idle loaded section (${idleCount})`, 'KB', '< 200 KB', memory);
+    // The bare servers take any name: they get the default deployment's.
+    for (const server of servers) names[server.key] ??= names.default!;
 
-    // 50 editors on one section. A p99 of one 10-second run rests on its 4 slowest of 400 deliveries, so
-    // the peers take turns for several runs (ours, reference, Hocuspocus, ours, …) and the latencies of
-    // each peer's runs are pooled: drifts of the machine then fall on all peers alike.
-    const one = names[idleCount]!;
-    const fan: Record<'p50' | 'p99' | 'ups', Partial<Record<Peer, number>>> = { p50: {}, p99: {}, ups: {} };
-    const pooled: Partial<Record<Peer, number[]>> = {};
-    const upsRuns: Partial<Record<Peer, number[]>> = {};
-    const turns = quick ? 1 : 3;
-    for (let turn = 0; turn < turns; turn++) {
-      for (const [peer, server] of runs('one-section') ? peers : []) {
-        const rooms = await connectRooms(server, [`${one}`], 50, server === ours ? oursHeaders : {});
-        const result = await fanOut(rooms, 40, SECONDS);
-        (pooled[peer] ??= []).push(...result.latencies);
-        (upsRuns[peer] ??= []).push(await burst(rooms, quick ? 300 : 1000));
+    await sleep(1500);
+    const idle: PerServer<number> = {};
+    const idlePss: PerServer<number> = {};
+    for (const server of servers) {
+      idle[server.key] = server.tree.rssBytes() / MB;
+      idlePss[server.key] = server.tree.pssBytes() / MB;
+    }
+    addRow('resident memory idle, after start + login (process tree)', 'MB', idle, {
+      text: '≤ 250 MB (default)',
+      max: 250,
+      applies: ['default'],
+    });
+    addRow('… the same as PSS (shared pages split among processes)', 'MB', idlePss);
+    addNote(`idle process trees: ${servers.map((s) => `${s.name}: ${s.tree.describe()}`).join('; ')}`);
+    if (postgresTree) {
+      const [rss, pss] = [postgresTree.rssBytes() / MB, postgresTree.pssBytes() / MB];
+      addNote(`the separate PostgreSQL idle, all its processes: VmRSS ${rss.toFixed(0)} MB, PSS ${pss.toFixed(0)} MB`);
+    }
+
+    // Memory per idle loaded section: one idle connection each to fresh documents.
+    if (runs('memory')) {
+      const memory: PerServer<number> = {};
+      for (const server of servers) {
+        const before = server.tree.rssBytes();
+        const docs = names[server.key]!.slice(0, IDLE_COUNT);
+        const rooms = await connectRooms(server, docs, 1, headers[server.key] ?? {});
+        await sleep(1500);
+        memory[server.key] = (server.tree.rssBytes() - before) / IDLE_COUNT / 1024;
         await closeAll(rooms);
       }
+      addRow(`memory per idle loaded section (${IDLE_COUNT})`, 'KB', memory, { text: '< 200 KB', max: 200 });
     }
-    for (const [peer, latencies] of Object.entries(pooled) as Array<[Peer, number[]]>) {
-      latencies.sort((a, b) => a - b);
-      fan.p50[peer] = percentile(latencies, 50);
-      fan.p99[peer] = percentile(latencies, 99);
-      const ups = upsRuns[peer]!;
-      fan.ups[peer] = ups.reduce((sum, value) => sum + value, 0) / ups.length;
-    }
-    addRow(`50 editors: fan-out p50${turns > 1 ? ` (${turns} runs pooled)` : ''}`, 'ms', '', fan.p50);
-    addRow(`50 editors: fan-out p99${turns > 1 ? ` (${turns} runs pooled)` : ''}`, 'ms', '≤ 1.5× reference', fan.p99);
-    addRow('50 editors: sustained updates/s', '/s', '', fan.ups);
 
-    // 1 500 clients over 500 sections at 350 updates/s in total.
-    const spread: Record<'p50' | 'p99', Partial<Record<Peer, number>>> = { p50: {}, p99: {} };
-    const sectionCount = quick ? 100 : 500;
-    for (const [peer, server] of runs('many-sections') ? peers : []) {
-      const docs = names.slice(idleCount + 1, idleCount + 1 + sectionCount);
-      const rooms = await connectRooms(server, docs, 3, server === ours ? oursHeaders : {});
-      const result = await fanOut(rooms, 350, SECONDS);
-      spread.p50[peer] = result.p50;
-      spread.p99[peer] = result.p99;
-      await closeAll(rooms);
-    }
-    addRow(`${sectionCount * 3} clients / ${sectionCount} sections @350/s: p50`, 'ms', '', spread.p50);
-    addRow(`${sectionCount * 3} clients / ${sectionCount} sections @350/s: p99`, 'ms', '< 5 ms', spread.p99);
-
-    // Cold load of long histories (neither peer keeps anything, so they have no figure here).
-    for (const count of !runs('cold-load') ? [] : quick ? [10_000] : [10_000, 100_000]) {
-      const { raw, compacted } = await coldLoad(db, count, count <= 10_000);
-      if (raw !== null) {
-        addRow(`cold load, ${count} updates, raw log`, 'ms', '', { ours: raw });
+    // 50 editors on one section, turns over the servers; latencies and CPU of each server's runs pooled.
+    if (runs('one-section')) {
+      const turns = quick ? 1 : 3;
+      const tallies: PerServer<Tally> = {};
+      const ups: PerServer<number[]> = {};
+      for (let turn = 0; turn < turns; turn++) {
+        for (const server of servers) {
+          const doc = names[server.key]![IDLE_COUNT]!;
+          const rooms = await connectRooms(server, [doc], EDITORS, headers[server.key] ?? {});
+          const tally = (tallies[server.key] ??= emptyTally());
+          await measuredWindow(server, postgresTree, tally, () => fanOut(rooms, EDITOR_RATE, SECONDS));
+          (ups[server.key] ??= []).push(await burst(rooms, quick ? 300 : 1000));
+          await closeAll(rooms);
+        }
       }
-      addRow(`cold load, ${count} updates, compacted`, 'ms', count === 100_000 ? '< 200 ms' : '', {
-        ours: compacted,
+      reportLoad(`${EDITORS} editors @${EDITOR_RATE}/s${turns > 1 ? ` (${turns} runs)` : ''}`, tallies, {
+        cpu: 1.3,
+        p99: 1.3,
       });
+      const mean = (list: number[]) => list.reduce((sum, v) => sum + v, 0) / list.length;
+      addRow(`${EDITORS} editors: sustained updates/s (burst)`, '/s', each(ups, mean));
     }
+
+    // 1 500 clients over 500 sections at 350 updates/s; for Tafelwerk then again with HTTP GETs beside.
+    if (runs('many-sections') || runs('http')) {
+      const turns = quick || !runs('many-sections') ? 1 : 2;
+      const tallies: PerServer<Tally> = {};
+      const http: PerServer<HttpResult & { fan: number[] }> = {};
+      for (let turn = 0; turn < turns; turn++) {
+        for (const server of runs('many-sections') ? servers : tafelwerk) {
+          const docs = names[server.key]!.slice(IDLE_COUNT + 1, IDLE_COUNT + 1 + SECTION_COUNT);
+          const rooms = await connectRooms(server, docs, 3, headers[server.key] ?? {});
+          if (runs('many-sections')) {
+            const tally = (tallies[server.key] ??= emptyTally());
+            await measuredWindow(server, postgresTree, tally, () => fanOut(rooms, SPREAD_RATE, SECONDS));
+          }
+          if (runs('http') && server.tafelwerk && turn === turns - 1) {
+            http[server.key] = await httpWindow(server, rooms, overview[server.key]!, headers[server.key]!.cookie!);
+          }
+          await closeAll(rooms);
+        }
+      }
+      const label = `${SECTION_COUNT * 3} clients / ${SECTION_COUNT} sections @${SPREAD_RATE}/s`;
+      if (runs('many-sections')) {
+        reportLoad(`${label}${turns > 1 ? ` (${turns} runs)` : ''}`, tallies, { cpu: 1.5, p99: 1.5 });
+        addRow(
+          `${label}: resident memory at end of load`,
+          'MB',
+          each(tallies, (t) => t.endRss / MB),
+          {
+            text: '≤ 2× ref',
+            maxRatio: 2,
+          },
+        );
+        addRow(
+          '… the same as PSS',
+          'MB',
+          each(tallies, (t) => t.endPss / MB),
+        );
+        if (tallies.postgres) {
+          addRow(`${label}: PostgreSQL's own resident memory`, 'MB', { postgres: tallies.postgres.postgresRss / MB });
+        }
+      }
+      if (runs('http')) {
+        const sectionsInTable = sectionTotal;
+        const rate = `@${HTTP_RATE / 2}/s`;
+        const target = { text: '< 20 ms', max: 20 };
+        const p99 = (route: string) => each(http, (h) => percentile(h.latencies[route]!, 99));
+        addRow(
+          `HTTP under ${SECTION_COUNT * 3} clients: GET /api/tables/:id/sections (${sectionsInTable}+ sections) ${rate} p99`,
+          'ms',
+          p99('overview'),
+          target,
+        );
+        addRow(
+          `HTTP under ${SECTION_COUNT * 3} clients: GET /api/sections/:id ${rate} p99`,
+          'ms',
+          p99('section'),
+          target,
+        );
+        addRow(
+          `HTTP under ${SECTION_COUNT * 3} clients: answered (${HTTP_RATE} sent/s)`,
+          '/s',
+          each(http, (h) => h.answeredPerSecond),
+        );
+        addRow(
+          `${label} beside the HTTP load: fan-out p99`,
+          'ms',
+          each(http, (h) => percentile(h.fan, 99)),
+        );
+        for (const [key, result] of Object.entries(http)) {
+          if (result.failures > 0) addNote(`${key}: ${result.failures} HTTP requests failed`);
+        }
+      }
+    }
+
+    if (runs('cold-load')) await coldLoadRows(databaseUrl, quick ? [10_000] : [10_000, 100_000], cleanups);
   } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await db.close();
+    await Promise.allSettled(servers.map((s) => s.stop()));
+    for (const cleanup of cleanups) await cleanup();
     await cluster.stop();
   }
-  printTable();
+  printReport(`${machineLine()}${quick ? ' (--quick)' : ''}`);
+}
+
+/** The plan tab's overview and a section's detail, half the rate each, while the editors type. */
+async function httpWindow(
+  server: BenchServer,
+  rooms: BenchClient[][],
+  setup: { tableId: string; sectionIds: string[] },
+  cookie: string,
+): Promise<HttpResult & { fan: number[] }> {
+  const pick = () => setup.sectionIds[Math.floor(Math.random() * setup.sectionIds.length)]!;
+  const routes = [
+    { label: 'overview', path: () => `/api/tables/${setup.tableId}/sections` },
+    { label: 'section', path: () => `/api/sections/${pick()}` },
+  ];
+  const [fan, result] = await Promise.all([
+    fanOut(rooms, SPREAD_RATE, SECONDS),
+    httpLoad(server.httpBase, cookie, routes, HTTP_RATE, SECONDS),
+  ]);
+  return { ...result, fan: fan.latencies };
 }
 
 main().then(

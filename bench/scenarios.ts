@@ -6,8 +6,12 @@ import type { BenchServer } from './servers.ts';
 export interface FanOutResult {
   p50: number;
   p99: number;
+  /** Updates that reached every other client of their room. */
   delivered: number;
   sent: number;
+  /** Deliveries to single clients, and how many there should have been (sent × others in the room). */
+  received: number;
+  expected: number;
   /** Every measured latency, sorted, for pooling over several runs. */
   latencies: number[];
 }
@@ -64,6 +68,8 @@ export async function connectRooms(
 export async function fanOut(rooms: BenchClient[][], rate: number, seconds: number): Promise<FanOutResult> {
   const outstanding = new Map<string, { sentAt: number; waiting: number; last: number }>();
   const latencies: number[] = [];
+  let received = 0;
+  let expected = 0;
   for (const clients of rooms) {
     for (const client of clients) {
       client.onLocalUpdate = (update) => {
@@ -74,6 +80,7 @@ export async function fanOut(rooms: BenchClient[][], rate: number, seconds: numb
         for (const key of keysOf(update)) {
           const entry = outstanding.get(key);
           if (!entry) continue;
+          received++;
           entry.waiting--;
           entry.last = Math.max(entry.last, at);
           if (entry.waiting === 0) {
@@ -92,6 +99,7 @@ export async function fanOut(rooms: BenchClient[][], rate: number, seconds: numb
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const clients = rooms[Math.floor(Math.random() * rooms.length)]!;
+    expected += clients.length - 1;
     clients[Math.floor(Math.random() * clients.length)]!.type('x');
   }
   const deadline = performance.now() + 10_000;
@@ -103,6 +111,8 @@ export async function fanOut(rooms: BenchClient[][], rate: number, seconds: numb
     p99: percentile(latencies, 99),
     delivered: latencies.length,
     sent: total,
+    received,
+    expected,
     latencies,
   };
 }
