@@ -9,7 +9,6 @@ import type { AppDeps } from './deps.ts';
 import { devRoutes } from './dev/routes.ts';
 import {
   escalationRoutes,
-  notificationRoutes,
   roundRoutes,
   rulingRoutes,
   sectionConsensusRoutes,
@@ -18,10 +17,11 @@ import {
 import { tableCoverageRoutes } from './coverage/routes.ts';
 import { kpiRoutes, tableGoalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
-import type { AppEnv } from './http/env.ts';
+import type { AppEnv } from './http/app-env.ts';
 import { ApiError, errorBody, respondWithError } from './http/errors.ts';
 import { checkOrigin, loadSession, provideDeps } from './http/middleware.ts';
 import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { tablePlanRoutes } from './plans/routes.ts';
@@ -105,7 +105,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       // Every write runs in one transaction, so nothing was half done: the person can simply retry.
       deps.log?.('warn', 'database unavailable', { method: c.req.method, path: c.req.path, error: String(error) });
       c.header('Retry-After', '5');
-      return c.json(errorBody('unavailable', 'the database is unavailable; nothing was changed, try again shortly'), 503);
+      return c.json(
+        errorBody('unavailable', 'the database is unavailable; nothing was changed, try again shortly'),
+        503,
+      );
     }
     if (pgErrorCode(error)?.startsWith('22')) {
       // A data exception that validation should have caught (a value out of a column's range): still the

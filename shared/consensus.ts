@@ -3,7 +3,7 @@
  * The server applies every transition through `transition` and refuses what it refuses (409 with the
  * current state); the client uses `availableActions` only to decide what to offer.
  */
-import { can, type Action } from './permissions.ts';
+import { can } from './permissions.ts';
 import type { Role } from './roles.ts';
 import type { RulingRule } from './roles.ts';
 
@@ -96,15 +96,22 @@ export function isConsensusUnderWay(state: SectionState): boolean {
   return hasOpenRound(state) || state === 'escalated' || state === 'referred';
 }
 
-/** The permission each event needs at the table (withdrawing one's own round needs round.open). */
-export const EVENT_PERMISSION: Record<Exclude<ConsensusEventType, 'close_round' | 'rule'>, Action> = {
-  open_round: 'round.open',
-  withdraw_round: 'round.withdraw_any',
-  revise: 'section.edit',
-  escalate: 'section.escalate',
-  propose_compromise: 'escalation.mediate',
-  refer: 'escalation.mediate',
-};
+/**
+ * Whether a section's text takes edits now: not frozen by its consensus state (the stored `locked`
+ * flag, which follows `isTextLocked`) and not archived, itself or with its plan. The section API's
+ * `canEdit` and the lock of the section's live document both ask this.
+ */
+export function isWritable(section: { locked: boolean; archived: boolean }): boolean {
+  return !section.locked && !section.archived;
+}
+
+/**
+ * Who may withdraw a running round: the chair (`round.withdraw_any`) any round, and whoever may open
+ * rounds the one they opened. `openedIt: true` asks whether a role could withdraw any round at all.
+ */
+export function mayWithdrawRound(role: Role, openedIt: boolean): boolean {
+  return can(role, 'round.withdraw_any') || (openedIt && can(role, 'round.open'));
+}
 
 /**
  * How a round ends, given the member organizations and the positions stated (the last per
@@ -170,12 +177,8 @@ export function consensusActions(
   const allowed = (event: ConsensusEvent) => transition(state, event) !== null;
   if (allowed({ type: 'open_round' }) && can(role, 'round.open')) actions.push('open_round');
   if (hasOpenRound(state) && can(role, 'position.state') && context.memberOrganization) actions.push('state_position');
-  if (
-    allowed({ type: 'withdraw_round' }) &&
-    (can(role, 'round.withdraw_any') || (context.openedRound && can(role, 'round.open')))
-  ) {
+  if (allowed({ type: 'withdraw_round' }) && mayWithdrawRound(role, context.openedRound))
     actions.push('withdraw_round');
-  }
   if (allowed({ type: 'revise' }) && can(role, 'section.edit')) actions.push('revise');
   if (allowed({ type: 'escalate' }) && can(role, 'section.escalate')) actions.push('escalate');
   if (state === 'escalated' && can(role, 'escalation.mediate')) actions.push('mediate', 'propose_compromise', 'refer');

@@ -1,4 +1,4 @@
-import { recordAuditEvent } from '../audit/record.ts';
+import { audit } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -23,13 +23,9 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await tx.query('update users set password_hash = $2 where id = $1', [input.userId, hash]);
     await tx.query('delete from sessions where user_id = $1 and id <> $2', [input.userId, input.sessionId]);
-    await recordAuditEvent(tx, {
-      tableId: null,
-      actorUserId: input.userId,
-      kind: 'user.password_changed',
-      subjectType: 'user',
-      subjectId: input.userId,
-      at: input.now,
+    await audit(tx, { userId: input.userId, tableId: null, now: input.now }, 'user.password_changed', {
+      type: 'user',
+      id: input.userId,
     });
   });
   return { closeOtherSessionsOf: { userId: input.userId, keepSessionId: input.sessionId } };

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { MeResponse } from '../../shared/api.ts';
-import type { AppEnv, CurrentUser } from '../http/env.ts';
+import type { AppEnv, CurrentUser } from '../http/app-env.ts';
 import { ApiError } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie.ts';

@@ -1,6 +1,6 @@
 import type { OrganizationKind } from '../../shared/roles.ts';
 import type { Queryable } from '../db/db.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../http/app-env.ts';
 
 interface UserRow extends Record<string, unknown> {
   id: string;

@@ -10,7 +10,7 @@ export interface FlushInfo {
   /** Derived content; null keeps what is stored (the document could not be rendered). */
   html: string | null;
   text: string | null;
-  /** The last person whose edit is in this batch. */
+  /** The last person who edited before the content was derived (null with null content). */
   editorUserId: string | null;
   at: Date;
 }
@@ -23,6 +23,8 @@ export interface DocStore {
    * good is still kept (without its derived content, or set aside with the error) and resolves.
    */
   append(docName: string, update: Uint8Array, info: FlushInfo): Promise<number>;
+  /** Stores derived content alone (the updates behind it are stored already). */
+  saveDerived(docName: string, info: FlushInfo): Promise<void>;
   /** Replaces the log with a snapshot of the full state. */
   compact(docName: string, state: Uint8Array, at: Date): Promise<void>;
 }

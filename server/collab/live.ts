@@ -1,4 +1,4 @@
-import type { UpgradeDecision } from './authorize.ts';
+import type { UpgradeDecision } from './access.ts';
 import { CLOSE } from './protocol.ts';
 
 /** An open collab connection as the access checks see it; the runtime adapts its socket to this. */

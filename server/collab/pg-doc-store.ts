@@ -1,8 +1,11 @@
 import type { Db, SqlParam, Transaction } from '../db/db.ts';
+import { valuesList } from '../db/values-list.ts';
 import { isPermanentDatabaseError } from '../db/failures.ts';
+import type { DerivedContent } from './access.ts';
 import type { DocStore, FlushInfo, StoredDocument } from './doc-store.ts';
 
-const SECTION_DOC = /^section:([0-9a-f-]{36})$/;
+/** Keeps the derived content of a batch, in the batch's transaction (the app provides it). */
+export type DerivedContentSink = (tx: Transaction, entries: readonly DerivedContent[]) => Promise<void>;
 /** Rows per multi-row statement; far below PostgreSQL's 65 535 parameters. */
 const MAX_BATCH = 200;
 
@@ -14,39 +17,23 @@ interface Append {
   reject(error: unknown): void;
 }
 
-/** `($1, $2, $3), ($4, $5, $6), …` for rows of `width` parameters, with optional casts per column. */
-function valuesList(rows: number, casts: readonly string[]): string {
-  const width = casts.length;
-  return Array.from(
-    { length: rows },
-    (_, row) => `(${casts.map((cast, column) => `$${row * width + column + 1}${cast}`).join(', ')})`,
-  ).join(', ');
-}
-
 /**
- * Writes one batch of merged updates, each for a different document, with the derived section
- * content, in one transaction; returns each document's log length after it.
+ * Writes one batch of merged updates, each for a different document, with their derived content, in
+ * one transaction; returns each document's log length after it.
  */
-async function appendBatch(tx: Transaction, batch: readonly Append[]): Promise<Map<string, number>> {
+async function appendBatch(
+  tx: Transaction,
+  batch: readonly Append[],
+  sink: DerivedContentSink | undefined,
+): Promise<Map<string, number>> {
   await tx.query(
     `insert into doc_updates (doc_name, data, created_at) values ${valuesList(batch.length, ['', '', ''])}`,
     batch.flatMap((a): SqlParam[] => [a.docName, a.update, a.info.at]),
   );
-  const sections = batch.flatMap((a) => {
-    const id = SECTION_DOC.exec(a.docName)?.[1];
-    return id ? [{ id, info: a.info }] : [];
-  });
-  if (sections.length > 0) {
-    await tx.query(
-      `update sections s
-          set content_html = coalesce(v.html, s.content_html), content_text = coalesce(v.text, s.content_text),
-              last_edited_by = coalesce(v.editor, s.last_edited_by), last_edited_at = v.at
-         from (values ${valuesList(sections.length, ['::uuid', '::text', '::text', '::uuid', '::timestamptz'])})
-           as v (id, html, text, editor, at)
-        where s.id = v.id`,
-      sections.flatMap(({ id, info }): SqlParam[] => [id, info.html, info.text, info.editorUserId, info.at]),
-    );
-  }
+  await sink?.(
+    tx,
+    batch.map((a) => ({ docName: a.docName, ...a.info })),
+  );
   const names = batch.map((a) => a.docName);
   const counts = await tx.query<{ doc_name: string; n: number }>(
     `select u.doc_name, count(*)::integer as n
@@ -60,20 +47,22 @@ async function appendBatch(tx: Transaction, batch: readonly Append[]): Promise<M
 }
 
 /**
- * DocStore over our Db (PGlite or PostgreSQL); section documents also update their section's derived
- * content. Appends requested in the same event-loop turn (rooms flush on shared window boundaries)
+ * DocStore over our Db (PGlite or PostgreSQL); the derived content goes to the app's sink. Appends requested in the same event-loop turn (rooms flush on shared window boundaries)
  * go to the database as one transaction: at hundreds of busy rooms that is the difference between a
  * few transactions a second and hundreds, which the fan-out latency of every room pays for.
  */
 export function pgDocStore(
   db: Db,
-  options: { log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void } = {},
+  options: {
+    sink?: DerivedContentSink;
+    log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  } = {},
 ): DocStore {
   let queue: Append[] = [];
 
   async function write(batch: Append[]): Promise<void> {
     try {
-      const counts = await db.transaction((tx) => appendBatch(tx, batch));
+      const counts = await db.transaction((tx) => appendBatch(tx, batch, options.sink));
       for (const a of batch) a.resolve(counts.get(a.docName) ?? 0);
     } catch (error) {
       // The database is away: every room keeps its batch and retries.
@@ -93,7 +82,7 @@ export function pgDocStore(
     const fields = { docName: a.docName, error: String(error) };
     try {
       const counts = await db.transaction((tx) =>
-        appendBatch(tx, [{ ...a, info: { ...a.info, html: null, text: null, editorUserId: null } }]),
+        appendBatch(tx, [{ ...a, info: { ...a.info, html: null, text: null, editorUserId: null } }], options.sink),
       );
       options.log?.('error', 'document stored without its derived content', fields);
       return a.resolve(counts.get(a.docName) ?? 0);
@@ -166,6 +155,10 @@ export function pgDocStore(
         if (queue.length === 0) setTimeout(drain, 0);
         queue.push({ docName, update, info, resolve, reject });
       });
+    },
+
+    async saveDerived(docName, info) {
+      await db.transaction((tx) => (options.sink ? options.sink(tx, [{ docName, ...info }]) : Promise.resolve()));
     },
 
     async compact(docName, state, at) {

@@ -60,7 +60,7 @@ export class RoomRegistry {
     this.idleTimers.delete(room.name);
     if (room.size > 0) return;
     try {
-      await room.flush();
+      await room.flush({ derive: true });
     } catch {
       return; // the room retries its store; it unloads on a later idle check
     }
@@ -87,11 +87,19 @@ export class RoomRegistry {
   async snapshot(name: string): Promise<{ state: Uint8Array; html: string; text: string }> {
     const room = await this.room(name);
     try {
-      await room.flush();
+      await room.flush({ derive: true });
       return { state: Y.encodeStateAsUpdate(room.doc), ...renderDocument(room.doc) };
     } finally {
       this.unloadLaterIfIdle(room);
     }
+  }
+
+  /**
+   * Brings a loaded document's stored HTML and text up to date (they are derived every few seconds
+   * while people type): before someone reads them. A document not loaded is up to date already.
+   */
+  async refreshContent(name: string): Promise<void> {
+    await this.loaded.get(name)?.flush({ derive: true });
   }
 
   /** Replaces the document's content (a compromise or a ruling), live for everyone in it, and stores it. */
@@ -99,7 +107,7 @@ export class RoomRegistry {
     const room = await this.room(name);
     try {
       replaceDocument(room.doc, blocks, 'server');
-      await room.flush();
+      await room.flush({ derive: true });
       return { state: Y.encodeStateAsUpdate(room.doc), ...renderDocument(room.doc) };
     } finally {
       this.unloadLaterIfIdle(room);

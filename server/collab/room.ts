@@ -1,6 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocStore } from './doc-store.ts';
 import {
   awarenessMessage,
   CLOSE,
@@ -10,7 +9,7 @@ import {
   syncStep2,
   updateMessage,
 } from './protocol.ts';
-import { renderDocument } from './render.ts';
+import { RoomPersistence, type PersistenceOptions } from './persistence.ts';
 
 /** A client as the room sees it; the runtime adapts a WebSocket (ws, or a Durable Object's) to this. */
 export interface Connection {
@@ -24,35 +23,19 @@ export interface ConnectionInfo {
   canWrite: boolean;
 }
 
-/**
- * Bytes received but not yet stored, counted over every room of a process. While the database is
- * away rooms keep their batches in memory; past the limit they refuse new writes (the writer keeps
- * them and offers them again on reconnect) rather than grow without bound or drop anything.
- */
-export class PendingBudget {
-  used = 0;
-  constructor(readonly limit: number) {}
-  get full(): boolean {
-    return this.used >= this.limit;
-  }
-}
-
-export interface RoomOptions {
-  store: DocStore;
-  now(): Date;
-  /** Persistence batch window: updates within it are merged into one stored row. */
-  flushDelayMs?: number;
-  /** Compact the log into a snapshot once it holds this many rows. */
-  compactAfter?: number;
-  /** Shared by the rooms of a process; a room alone gets its own 64 MB. */
-  budget?: PendingBudget;
-  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
-}
+export type RoomOptions = PersistenceOptions;
 
 interface Client {
   info: ConnectionInfo;
   awarenessIds: Set<number>;
 }
+
+/** Rooms with at least this many connections merge the updates of one event-loop turn into one broadcast. */
+const MERGE_BROADCASTS_FROM = 8;
+
+/** Runs after the frames of this event-loop turn (setImmediate on Node; a zero timeout elsewhere). */
+const defer: (fn: () => void) => void =
+  typeof setImmediate === 'function' ? (fn) => void setImmediate(fn) : (fn) => void setTimeout(fn, 0);
 
 /** An update that carries nothing: what a client with nothing new answers to step 1. */
 const isEmptyUpdate = (update: Uint8Array) => update.byteLength === 2 && update[0] === 0 && update[1] === 0;
@@ -70,14 +53,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly clients = new Map<Connection, Client>();
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
-  private readonly budget: PendingBudget;
-  private lastEditor: string | null = null;
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private flushing: Promise<void> | undefined;
-  private logLength: number;
-  private retryDelayMs = 100;
+  private readonly persistence: RoomPersistence;
+  private destroyed = false;
   locked: boolean;
 
   private constructor(
@@ -86,11 +63,10 @@ export class Room {
     loaded: { updates: Uint8Array[]; logLength: number },
     locked: boolean,
   ) {
-    this.budget = options.budget ?? new PendingBudget(64 * 1024 * 1024);
     this.doc = new Y.Doc();
     // Merging first is much faster than applying many small updates one by one.
     if (loaded.updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(loaded.updates));
-    this.logLength = loaded.logLength;
+    this.persistence = new RoomPersistence(name, this.doc, options, loaded.logLength);
     this.locked = locked;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -161,7 +137,7 @@ export class Room {
       case 'sync-update':
         // Read-only and locked: the update is dropped; the client keeps receiving the document.
         if (!client.info.canWrite || this.locked || isEmptyUpdate(message.update)) return;
-        if (this.budget.full) return this.reject(connection, CLOSE.storageFull);
+        if (this.persistence.full) return this.reject(connection, CLOSE.storageFull);
         Y.applyUpdate(this.doc, message.update, connection);
         return;
       case 'awareness':
@@ -203,20 +179,40 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.persistence.add(update, this.clients.get(origin as Connection)?.info.userId ?? null);
+    if (this.clients.size < MERGE_BROADCASTS_FROM) return this.broadcast(update, origin);
+    // A big room: the updates that arrive in one turn of the event loop go out as one message, so that
+    // n editors typing at once cost one send per connection instead of n. Deferred to the end of the
+    // turn only, so a lone update waits no longer than the frames already queued with it.
+    this.outgoing.push({ update, origin });
+    if (this.outgoing.length === 1) defer(this.broadcastOutgoing);
+  };
+
+  private outgoing: Array<{ update: Uint8Array; origin: unknown }> = [];
+
+  private broadcastOutgoing = (): void => {
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (batch.length === 0 || this.destroyed) return;
+    const origins = new Set(batch.map((b) => b.origin));
+    // With one author the broadcast skips them; with several each author also gets their own edit
+    // back, which Yjs ignores, rather than a message per author.
+    const skip = origins.size === 1 ? batch[0]!.origin : undefined;
+    let updates: Uint8Array[];
+    try {
+      updates = batch.length === 1 ? [batch[0]!.update] : [Y.mergeUpdates(batch.map((b) => b.update))];
+    } catch {
+      updates = batch.map((b) => b.update);
+    }
+    for (const update of updates) this.broadcast(update, skip);
+  };
+
+  private broadcast(update: Uint8Array, skip: unknown): void {
     const message = updateMessage(update);
     for (const connection of [...this.clients.keys()]) {
-      if (connection !== origin) this.send(connection, message);
+      if (connection !== skip) this.send(connection, message);
     }
-    const editor = this.clients.get(origin as Connection);
-    if (editor) this.lastEditor = editor.info.userId;
-    this.pending.push(update);
-    this.pendingBytes += update.byteLength;
-    this.budget.used += update.byteLength;
-    // Flush on the window's boundaries, shared by every room in the process, so that the store can
-    // write all rooms' batches of one window together; no update waits longer than one window.
-    const window = this.options.flushDelayMs ?? 100;
-    this.scheduleFlush(window - (Date.now() % window));
-  };
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -232,92 +228,22 @@ export class Room {
     for (const connection of [...this.clients.keys()]) this.send(connection, message);
   };
 
-  /** A flush that nobody awaits: its failure is logged by store() and retried from there. */
-  private scheduleFlush(delayMs: number): void {
-    this.flushTimer ??= setTimeout(() => {
-      this.flush().catch(() => undefined);
-    }, delayMs);
-  }
-
-  /** Stores everything pending; resolves when it is durable (or rejects after a failed attempt). */
-  flush(): Promise<void> {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
-    this.flushing ??= this.store().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
-  }
-
-  private async store(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      const bytes = this.pendingBytes;
-      this.pending = [];
-      this.pendingBytes = 0;
-      const editor = this.lastEditor;
-      try {
-        this.logLength = await this.options.store.append(this.name, this.merge(batch), {
-          ...this.derive(),
-          editorUserId: editor,
-          at: this.options.now(),
-        });
-        this.budget.used -= bytes;
-        this.retryDelayMs = 100;
-      } catch (error) {
-        // Keep the batch in front of anything newer and try again later; the room stays loaded.
-        this.pending = [...batch, ...this.pending];
-        this.pendingBytes += bytes;
-        this.options.log?.('error', 'storing document updates failed', {
-          room: this.name,
-          pendingBytes: this.pendingBytes,
-          error: String(error),
-        });
-        this.scheduleFlush(this.retryDelayMs);
-        this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5_000);
-        throw error;
-      }
-    }
-    if (this.logLength >= (this.options.compactAfter ?? 500)) {
-      try {
-        await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.options.now());
-        this.logLength = 0;
-      } catch (error) {
-        // Compaction only makes loading faster; the log still holds everything. Try at the next flush.
-        this.options.log?.('warn', 'compacting a document failed', { room: this.name, error: String(error) });
-      }
-    }
-  }
-
-  /** Every update here came out of this document, so they merge; should that ever fail, the full state serves. */
-  private merge(batch: Uint8Array[]): Uint8Array {
-    try {
-      return batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-    } catch {
-      return Y.encodeStateAsUpdate(this.doc);
-    }
-  }
-
-  /** Derived HTML and text, or null (keep the stored ones) when the document cannot be rendered. */
-  private derive(): { html: string | null; text: string | null } {
-    try {
-      return renderDocument(this.doc);
-    } catch (error) {
-      this.options.log?.('error', 'deriving document content failed', { room: this.name, error: String(error) });
-      return { html: null, text: null };
-    }
+  /**
+   * Stores everything pending; resolves when it is durable (or rejects after a failed attempt, which
+   * the room retries). With `derive`, the stored HTML and text are brought up to date as well.
+   */
+  flush(options: { derive?: boolean } = {}): Promise<void> {
+    return this.persistence.flush(options);
   }
 
   get hasPendingUpdates(): boolean {
-    return this.pending.length > 0 || this.flushing !== undefined;
+    return this.persistence.hasPending;
   }
 
   /** Closes every connection (with a transient code, so clients reconnect) after a final flush. */
   async shutdown(why: { code: number; reason: string } = CLOSE.shuttingDown): Promise<void> {
     try {
-      await this.flush();
+      await this.flush({ derive: true });
     } finally {
       for (const connection of [...this.clients.keys()]) this.drop(connection, why);
       this.destroy();
@@ -325,10 +251,8 @@ export class Room {
   }
 
   destroy(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    // What was never stored is no longer held for; it is gone with the process (kill -9 semantics).
-    this.budget.used -= this.pendingBytes;
-    this.pendingBytes = 0;
+    this.destroyed = true;
+    this.persistence.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

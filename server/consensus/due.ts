@@ -1,43 +1,39 @@
 import type { AppDeps } from '../deps.ts';
-import { sendMail } from '../mail/send.ts';
-import { isSectionLocked } from '../collab/authorize.ts';
-import { textToBlocks } from '../collab/render.ts';
-import type { Effects } from './context.ts';
-import { runDueRounds } from './rounds.ts';
-import { carriedRulingsPending, makeRulingEffective } from './rulings.ts';
-
-/** Sends what a command left for after its commit; a failing mail never undoes the action. */
-export async function deliver(deps: AppDeps, effects: Effects): Promise<void> {
-  for (const mail of effects.mails) {
-    try {
-      await sendMail(deps, mail);
-    } catch (error) {
-      deps.log?.('error', 'notification mail failed', { to: mail.to, error: String(error) });
-    }
-  }
-}
+import { applyEffects, type Effect } from '../effects.ts';
+import { closeOverdueRound, makeRulingEffective, remindRound } from './commands.ts';
+import { carriedRulingsPending, overdueRounds, roundsToRemind } from './queries.ts';
 
 /**
- * The scheduler's work: close rounds past their deadline, send reminders two working days before,
- * and let a ruling take effect whose last endorsement was recorded but not yet applied.
+ * The scheduler's work (run periodically, and by the dev clock): close rounds past their deadline,
+ * remind the silent two working days before, and let a ruling take effect whose last endorsement was
+ * recorded but not yet applied. Each is the same command a route would call; the effects of all of
+ * them are carried out at the end.
  */
 export async function runDueWork(deps: AppDeps): Promise<{ closed: number; reminded: number; ruled: number }> {
-  const effects: Effects = { mails: [] };
   const now = deps.clock.now();
-  const { closedSections, reminded } = await runDueRounds(deps.db, effects, now);
-  const ruledSections: string[] = [];
+  const effects: Effect[] = [];
+  let closed = 0;
+  let reminded = 0;
+  let ruled = 0;
+  for (const roundId of await overdueRounds(deps.db, now)) {
+    const outcome = await closeOverdueRound(deps, roundId, now);
+    effects.push(...outcome.effects);
+    if (outcome.closed) closed++;
+  }
+  // After the closing: a round that just closed needs no reminder.
+  for (const roundId of await roundsToRemind(deps.db, now)) {
+    const outcome = await remindRound(deps, roundId, now);
+    effects.push(...outcome.effects);
+    if (outcome.reminded) reminded++;
+  }
+  // Taking effect replaces the section's live document: only where the co-editing rooms run.
   if (deps.collab) {
     for (const ruling of await carriedRulingsPending(deps.db)) {
-      const snapshot = await deps.collab.replaceContent(`section:${ruling.section_id}`, textToBlocks(ruling.text));
-      if (await makeRulingEffective(deps.db, effects, ruling.id, snapshot, { userId: ruling.drafted_by, now })) {
-        ruledSections.push(ruling.section_id);
-      }
-    }
-    // The rooms of the sections that changed state follow their lock in the database.
-    for (const id of [...closedSections, ...ruledSections]) {
-      await deps.collab.setLocked(`section:${id}`, await isSectionLocked(deps.db, `section:${id}`));
+      const outcome = await makeRulingEffective(deps, ruling.id, { userId: ruling.draftedBy, now });
+      effects.push(...outcome.effects);
+      if (outcome.done) ruled++;
     }
   }
-  await deliver(deps, effects);
-  return { closed: closedSections.length, reminded, ruled: ruledSections.length };
+  await applyEffects(deps, effects);
+  return { closed, reminded, ruled };
 }

@@ -5,68 +5,25 @@ import type {
   RoundView,
   RulingView,
   SectionConsensus,
-  VersionDetail,
-  VersionView,
 } from '../../shared/api.ts';
 import { consensusActions, type PositionKind, type RoundOutcome, type SectionState } from '../../shared/consensus.ts';
 import { can } from '../../shared/permissions.ts';
 import type { OrganizationKind, Role } from '../../shared/roles.ts';
 import type { Queryable } from '../db/db.ts';
 import { iso, isoOrNull } from '../db/rows.ts';
+import { latestVersion } from './versions.ts';
 import { outcomesOnly } from './visibility.ts';
 
-const PERSON = (alias: string) =>
+export const PERSON = (alias: string) =>
   `${alias}.id as ${alias}_id, ${alias}.name as ${alias}_name, ${alias}o.name as ${alias}_org`;
-const JOIN_PERSON = (alias: string, column: string) =>
+export const JOIN_PERSON = (alias: string, column: string) =>
   `join users ${alias} on ${alias}.id = ${column} join organizations ${alias}o on ${alias}o.id = ${alias}.organization_id`;
 
-function person(row: Record<string, unknown>, alias: string): PersonRef {
+export function person(row: Record<string, unknown>, alias: string): PersonRef {
   return {
     id: row[`${alias}_id`] as string,
     name: row[`${alias}_name`] as string,
     organizationName: row[`${alias}_org`] as string,
-  };
-}
-
-async function latestVersion(db: Queryable, sectionId: string): Promise<number | null> {
-  const [row] = await db.query<{ n: number | null }>(
-    'select max(number) as n from section_versions where section_id = $1',
-    [sectionId],
-  );
-  return row?.n ?? null;
-}
-
-export async function listVersions(db: Queryable, sectionId: string): Promise<VersionView[]> {
-  const rows = await db.query(
-    `select v.number, v.origin, v.created_at, v.content_hash, ${PERSON('u')}
-       from section_versions v ${JOIN_PERSON('u', 'v.created_by')} where v.section_id = $1 order by v.number`,
-    [sectionId],
-  );
-  return rows.map((r) => ({
-    number: r.number as number,
-    origin: r.origin as VersionView['origin'],
-    createdBy: person(r, 'u'),
-    createdAt: iso(r.created_at),
-    contentHash: r.content_hash as string,
-  }));
-}
-
-export async function findVersion(db: Queryable, sectionId: string, number: number): Promise<VersionDetail | null> {
-  const rows = await db.query(
-    `select v.number, v.origin, v.created_at, v.content_hash, v.content_html, v.content_text, ${PERSON('u')}
-       from section_versions v ${JOIN_PERSON('u', 'v.created_by')} where v.section_id = $1 and v.number = $2`,
-    [sectionId, number],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    number: r.number as number,
-    origin: r.origin as VersionView['origin'],
-    createdBy: person(r, 'u'),
-    createdAt: iso(r.created_at),
-    contentHash: r.content_hash as string,
-    html: r.content_html as string,
-    text: r.content_text as string,
   };
 }
 
@@ -269,4 +226,44 @@ export async function escalationInbox(db: Queryable, tableId: string, now: Date)
     }
   }
   return { escalations: all.sort((a, b) => a.escalatedAt.localeCompare(b.escalatedAt)) };
+}
+
+/** Open rounds past their deadline, oldest deadline first: the scheduler closes them. */
+export async function overdueRounds(db: Queryable, now: Date): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'select id from rounds where closed_at is null and deadline < $1 order by deadline',
+    [now],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Open rounds whose reminder is due and not yet sent. */
+export async function roundsToRemind(db: Queryable, now: Date): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'select id from rounds where closed_at is null and reminded_at is null and remind_at <= $1',
+    [now],
+  );
+  return rows.map((r) => r.id);
+}
+
+export { carriedRulingsPending } from './rulings.ts';
+
+const SECTION_OF = {
+  section: 'select s.id as section_id, s.table_id, s.state from sections s where s.id = $1',
+  round:
+    'select s.id as section_id, s.table_id, s.state from rounds r join sections s on s.id = r.section_id where r.id = $1',
+  escalation:
+    'select s.id as section_id, s.table_id, s.state from escalations e join sections s on s.id = e.section_id where e.id = $1',
+  ruling:
+    'select s.id as section_id, s.table_id, s.state from rulings r join sections s on s.id = r.section_id where r.id = $1',
+} as const;
+
+/** The section (with its table and state) a section, round, escalation or ruling id belongs to; null if none. */
+export async function sectionOf(
+  db: Queryable,
+  kind: keyof typeof SECTION_OF,
+  id: string,
+): Promise<{ sectionId: string; tableId: string; state: SectionState } | null> {
+  const [row] = await db.query<{ section_id: string; table_id: string; state: SectionState }>(SECTION_OF[kind], [id]);
+  return row ? { sectionId: row.section_id, tableId: row.table_id, state: row.state } : null;
 }

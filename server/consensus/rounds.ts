@@ -1,23 +1,25 @@
-import { roundOutcome, type PositionKind, type RoundOutcome } from '../../shared/consensus.ts';
+import { mayWithdrawRound, roundOutcome, type PositionKind, type RoundOutcome } from '../../shared/consensus.ts';
 import { responseDeadline } from '../../shared/working-days.ts';
-import type { Db, Queryable, Transaction } from '../db/db.ts';
+import { audit } from '../audit/audit.ts';
+import type { Queryable, Transaction } from '../db/db.ts';
 import type { DocumentSnapshot } from '../deps.ts';
+import type { Effect } from '../effects.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { DELEGATES, notify, PARTICIPANTS, recipients } from '../notifications/commands.ts';
 import {
-  audit,
-  createVersion,
-  DELEGATES,
   lockSection,
   memberOrganizations,
   moveSection,
-  notify,
-  PARTICIPANTS,
-  recipients,
   tableRules,
   type ConsensusActor,
-  type Effects,
   type LockedSection,
-} from './context.ts';
+} from './state.ts';
+import { createVersion } from './versions.ts';
+
+/**
+ * The steps of consent rounds, inside the transaction of the command that takes them (commands.ts):
+ * opening one on a frozen version, stating positions, closing with an outcome, withdrawing, reminding.
+ */
 
 /** "16 maart": how a deadline reads in a notification. */
 const dutchDate = (at: Date) =>
@@ -26,17 +28,23 @@ const dutchDate = (at: Date) =>
 interface RoundRow extends Record<string, unknown> {
   id: string;
   section_id: string;
+  table_id: string;
+  title: string;
   kind: 'consent' | 'mediation_proposal';
   opened_by: string;
   deadline: Date;
   closed_at: Date | null;
+  reminded_at: Date | null;
   version_number: number;
 }
 
+/** The round row, locked: statements on one round are serialized, so an organization has one current position. */
 export async function lockRound(tx: Queryable, roundId: string): Promise<RoundRow> {
   const rows = await tx.query<RoundRow>(
-    `select r.id, r.section_id, r.kind, r.opened_by, r.deadline, r.closed_at, v.number as version_number
-       from rounds r join section_versions v on v.id = r.version_id where r.id = $1 for update of r`,
+    `select r.id, r.section_id, s.table_id, s.title, r.kind, r.opened_by, r.deadline, r.closed_at, r.reminded_at,
+            v.number as version_number
+       from rounds r join section_versions v on v.id = r.version_id join sections s on s.id = r.section_id
+      where r.id = $1 for update of r`,
     [roundId],
   );
   if (!rows[0]) throw notFound('round');
@@ -46,7 +54,7 @@ export async function lockRound(tx: Queryable, roundId: string): Promise<RoundRo
 /** Opens a consent round (a table's or, with kind mediation_proposal, the chair's compromise) on a frozen version. */
 export async function startRound(
   tx: Transaction,
-  effects: Effects,
+  effects: Effect[],
   actor: { userId: string; tableId: string; now: Date },
   section: LockedSection,
   snapshot: DocumentSnapshot,
@@ -71,12 +79,7 @@ export async function startRound(
     actor,
     kind === 'consent' ? 'round.opened' : 'mediation.proposal',
     { type: 'section', id: section.id },
-    {
-      title: section.title,
-      roundId: round!.id,
-      versionNumber: version.number,
-      deadline: deadline.toISOString(),
-    },
+    { title: section.title, roundId: round!.id, versionNumber: version.number, deadline: deadline.toISOString() },
   );
   const deadlineText = dutchDate(deadline);
   await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
@@ -91,11 +94,11 @@ export async function startRound(
     exceptUserId: actor.userId,
   });
   await notifyStale(tx, effects, section, version.number, actor.now);
-  return { round: { id: round!.id, deadline, remindAt }, version };
+  return { round: { id: round!.id, deadline }, version };
 }
 
 /** Organizations whose consent refers to an older version are asked to renew it. */
-async function notifyStale(tx: Queryable, effects: Effects, section: LockedSection, versionNumber: number, now: Date) {
+async function notifyStale(tx: Queryable, effects: Effect[], section: LockedSection, versionNumber: number, now: Date) {
   const stale = await tx.query<{ organization_id: string; number: number }>(
     `select distinct on (p.organization_id) p.organization_id, v.number
        from positions p join rounds r on r.id = p.round_id join section_versions v on v.id = r.version_id
@@ -114,24 +117,10 @@ async function notifyStale(tx: Queryable, effects: Effects, section: LockedSecti
   });
 }
 
-export async function openRound(
-  db: Db,
-  effects: Effects,
-  actor: ConsensusActor,
-  sectionId: string,
-  snapshot: DocumentSnapshot,
-) {
-  return db.transaction(async (tx) => {
-    const section = await lockSection(tx, sectionId);
-    await moveSection(tx, section, { type: 'open_round' });
-    return startRound(tx, effects, actor, section, snapshot, 'consent');
-  });
-}
-
 /** Ends a round with its outcome; refuses a second close (the update only takes an open round). */
 export async function closeRound(
   tx: Transaction,
-  effects: Effects,
+  effects: Effect[],
   round: RoundRow,
   outcome: RoundOutcome | 'withdrawn',
   actor: { userId: string | null; tableId: string; now: Date },
@@ -144,6 +133,7 @@ export async function closeRound(
   const section = await lockSection(tx, round.section_id);
   await moveSection(
     tx,
+    effects,
     section,
     outcome === 'withdrawn' ? { type: 'withdraw_round' } : { type: 'close_round', outcome },
   );
@@ -158,13 +148,7 @@ export async function closeRound(
     actor,
     outcome === 'withdrawn' ? 'round.withdrawn' : 'round.closed',
     { type: 'section', id: section.id },
-    {
-      title: section.title,
-      roundId: round.id,
-      versionNumber: round.version_number,
-      outcome,
-      state: section.state,
-    },
+    { title: section.title, roundId: round.id, versionNumber: round.version_number, outcome, state: section.state },
   );
   if (outcome === 'withdrawn') return;
   const message = {
@@ -182,14 +166,14 @@ export async function closeRound(
 }
 
 /** The outcome of a round from its current positions, or null while it runs. */
-async function outcomeOf(tx: Queryable, round: RoundRow, tableId: string, deadlinePassed: boolean) {
+export async function outcomeOf(tx: Queryable, round: RoundRow, deadlinePassed: boolean) {
   const [orgs, positions, rules] = await Promise.all([
-    memberOrganizations(tx, tableId),
+    memberOrganizations(tx, round.table_id),
     tx.query<{ organization_id: string; kind: PositionKind }>(
       'select organization_id, kind from positions where round_id = $1 and superseded_at is null',
       [round.id],
     ),
-    tableRules(tx, tableId),
+    tableRules(tx, round.table_id),
   ]);
   return roundOutcome({
     organizationIds: orgs.map((o) => o.id),
@@ -199,158 +183,86 @@ async function outcomeOf(tx: Queryable, round: RoundRow, tableId: string, deadli
   });
 }
 
-/**
- * States (or changes) the position of the actor's organization. Statements on one round are
- * serialized by its row lock, so two delegates of one organization yield one current position.
- */
-export async function statePosition(
-  db: Db,
-  effects: Effects,
+/** Records the position of the actor's organization (superseding its earlier one); closes the round when all are in. */
+export async function recordPosition(
+  tx: Transaction,
+  effects: Effect[],
   actor: ConsensusActor,
-  roundId: string,
+  round: RoundRow,
   input: { kind: PositionKind; text: string },
-): Promise<{ closed: boolean }> {
-  return db.transaction(async (tx) => {
-    const round = await lockRound(tx, roundId);
-    const [section] = await tx.query<{ table_id: string; title: string }>(
-      'select table_id, title from sections where id = $1',
-      [round.section_id],
-    );
-    if (section!.table_id !== actor.tableId) throw notFound('round');
-    if (round.closed_at) throw conflict('this round has closed; positions can no longer change');
-    if (actor.now > round.deadline) throw conflict('the response period of this round has passed');
-    const members = await memberOrganizations(tx, actor.tableId);
-    if (!members.some((m) => m.id === actor.organizationId)) {
-      throw forbidden('your organization is not a member of this table');
-    }
-    await tx.query(
-      'update positions set superseded_at = $3 where round_id = $1 and organization_id = $2 and superseded_at is null',
-      [round.id, actor.organizationId, actor.now],
-    );
-    await tx.query(
-      `insert into positions (round_id, organization_id, kind, text, stated_by, stated_at) values ($1, $2, $3, $4, $5, $6)`,
-      [round.id, actor.organizationId, input.kind, input.text, actor.userId, actor.now],
-    );
-    const organization = members.find((m) => m.id === actor.organizationId)!;
-    await audit(
-      tx,
-      actor,
-      'position.stated',
-      { type: 'section', id: round.section_id },
-      {
-        title: section!.title,
-        roundId: round.id,
-        versionNumber: round.version_number,
-        organizationName: organization.name,
-        kind: input.kind,
-        text: input.text,
-      },
-    );
-    if (input.kind === 'object') {
-      await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
-        tableId: actor.tableId,
-        sectionId: round.section_id,
-        kind: 'objection_raised',
-        message: `${organization.name} maakt bezwaar tegen “${section!.title}” (versie ${round.version_number}).`,
-        now: actor.now,
-        exceptUserId: actor.userId,
-      });
-    }
-    const outcome = await outcomeOf(tx, round, actor.tableId, false);
-    if (outcome)
-      await closeRound(tx, effects, round, outcome, { userId: null, tableId: actor.tableId, now: actor.now });
-    return { closed: outcome !== null };
-  });
-}
-
-export async function withdrawRound(
-  db: Db,
-  effects: Effects,
-  actor: ConsensusActor & { mayWithdrawAny: boolean },
-  roundId: string,
-): Promise<string> {
-  return db.transaction(async (tx) => {
-    const round = await lockRound(tx, roundId);
-    const [section] = await tx.query<{ table_id: string }>('select table_id from sections where id = $1', [
-      round.section_id,
-    ]);
-    if (section!.table_id !== actor.tableId) throw notFound('round');
-    if (round.closed_at) throw conflict('this round has already closed');
-    if (round.opened_by !== actor.userId && !actor.mayWithdrawAny) {
-      throw forbidden('only whoever opened the round, or the chair, can withdraw it');
-    }
-    await closeRound(tx, effects, round, 'withdrawn', actor);
-    return round.section_id;
-  });
-}
-
-/** Back to draft: an objection answered by revising the text, or an adopted text opened for revision. */
-export async function reviseSection(db: Db, actor: ConsensusActor, sectionId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const section = await lockSection(tx, sectionId);
-    const from = section.state;
-    await moveSection(tx, section, { type: 'revise' });
-    await audit(
-      tx,
-      actor,
-      'section.revision_opened',
-      { type: 'section', id: section.id },
-      { title: section.title, from },
-    );
-  });
-}
-
-/** Closes overdue rounds and reminds those who have not responded; run by the scheduler and the dev clock. */
-export async function runDueRounds(
-  db: Db,
-  effects: Effects,
-  now: Date,
-): Promise<{ closedSections: string[]; reminded: number }> {
-  const closedSections: string[] = [];
-  let reminded = 0;
-  const overdue = await db.query<{ id: string; table_id: string }>(
-    `select r.id, s.table_id from rounds r join sections s on s.id = r.section_id
-      where r.closed_at is null and r.deadline < $1 order by r.deadline`,
-    [now],
+): Promise<void> {
+  if (round.table_id !== actor.tableId) throw notFound('round');
+  if (round.closed_at) throw conflict('this round has closed; positions can no longer change');
+  if (actor.now > round.deadline) throw conflict('the response period of this round has passed');
+  const members = await memberOrganizations(tx, actor.tableId);
+  const organization = members.find((m) => m.id === actor.organizationId);
+  if (!organization) throw forbidden('your organization is not a member of this table');
+  await tx.query(
+    'update positions set superseded_at = $3 where round_id = $1 and organization_id = $2 and superseded_at is null',
+    [round.id, actor.organizationId, actor.now],
   );
-  for (const { id, table_id } of overdue) {
-    await db.transaction(async (tx) => {
-      const round = await lockRound(tx, id);
-      if (round.closed_at) return; // closed meanwhile
-      const outcome = (await outcomeOf(tx, round, table_id, true))!;
-      await closeRound(tx, effects, round, outcome, { userId: null, tableId: table_id, now });
-      closedSections.push(round.section_id);
+  await tx.query(
+    `insert into positions (round_id, organization_id, kind, text, stated_by, stated_at) values ($1, $2, $3, $4, $5, $6)`,
+    [round.id, actor.organizationId, input.kind, input.text, actor.userId, actor.now],
+  );
+  await audit(
+    tx,
+    actor,
+    'position.stated',
+    { type: 'section', id: round.section_id },
+    {
+      title: round.title,
+      roundId: round.id,
+      versionNumber: round.version_number,
+      organizationName: organization.name,
+      kind: input.kind,
+      text: input.text,
+    },
+  );
+  if (input.kind === 'object') {
+    await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
+      tableId: actor.tableId,
+      sectionId: round.section_id,
+      kind: 'objection_raised',
+      message: `${organization.name} maakt bezwaar tegen “${round.title}” (versie ${round.version_number}).`,
+      now: actor.now,
+      exceptUserId: actor.userId,
     });
   }
-  const due = await db.query<{ id: string; table_id: string; section_id: string; title: string; deadline: Date }>(
-    `select r.id, s.table_id, s.id as section_id, s.title, r.deadline from rounds r join sections s on s.id = r.section_id
-      where r.closed_at is null and r.reminded_at is null and r.remind_at <= $1`,
-    [now],
-  );
-  for (const round of due) {
-    await db.transaction(async (tx) => {
-      const marked = await tx.query(
-        'update rounds set reminded_at = $2 where id = $1 and reminded_at is null returning id',
-        [round.id, now],
-      );
-      if (marked.length === 0) return;
-      const responded = await tx.query<{ organization_id: string }>(
-        'select organization_id from positions where round_id = $1 and superseded_at is null',
-        [round.id],
-      );
-      const silent = (await memberOrganizations(tx, round.table_id))
-        .map((o) => o.id)
-        .filter((id) => !responded.some((r) => r.organization_id === id));
-      const deadlineText = dutchDate(round.deadline);
-      await notify(tx, effects, await recipients(tx, round.table_id, DELEGATES, silent), {
-        tableId: round.table_id,
-        sectionId: round.section_id,
-        kind: 'round_reminder',
-        message: `Herinnering: uw organisatie heeft nog geen standpunt over “${round.title}”; de termijn loopt af op ${deadlineText}.`,
-        now,
-      });
-      reminded++;
-    });
+  const outcome = await outcomeOf(tx, round, false);
+  if (outcome) await closeRound(tx, effects, round, outcome, { userId: null, tableId: actor.tableId, now: actor.now });
+}
+
+/** The opener or the chair withdraws a running round (the rule: `mayWithdrawRound`). */
+export async function withdraw(tx: Transaction, effects: Effect[], actor: ConsensusActor, round: RoundRow) {
+  if (round.table_id !== actor.tableId) throw notFound('round');
+  if (round.closed_at) throw conflict('this round has already closed');
+  if (!mayWithdrawRound(actor.role, round.opened_by === actor.userId)) {
+    throw forbidden('only whoever opened the round, or the chair, can withdraw it');
   }
-  return { closedSections, reminded };
+  await closeRound(tx, effects, round, 'withdrawn', actor);
+}
+
+/** Reminds the delegates of organizations that have not responded yet, once per round. */
+export async function remind(tx: Transaction, effects: Effect[], round: RoundRow, now: Date): Promise<boolean> {
+  const marked = await tx.query(
+    'update rounds set reminded_at = $2 where id = $1 and reminded_at is null returning id',
+    [round.id, now],
+  );
+  if (marked.length === 0) return false;
+  const responded = await tx.query<{ organization_id: string }>(
+    'select organization_id from positions where round_id = $1 and superseded_at is null',
+    [round.id],
+  );
+  const silent = (await memberOrganizations(tx, round.table_id))
+    .map((o) => o.id)
+    .filter((id) => !responded.some((r) => r.organization_id === id));
+  await notify(tx, effects, await recipients(tx, round.table_id, DELEGATES, silent), {
+    tableId: round.table_id,
+    sectionId: round.section_id,
+    kind: 'round_reminder',
+    message: `Herinnering: uw organisatie heeft nog geen standpunt over “${round.title}”; de termijn loopt af op ${dutchDate(round.deadline)}.`,
+    now,
+  });
+  return true;
 }

@@ -1,22 +1,18 @@
 import { rulingCarried } from '../../shared/consensus.ts';
 import type { RulingRule } from '../../shared/roles.ts';
-import type { Db, Queryable } from '../db/db.ts';
+import { audit } from '../audit/audit.ts';
+import type { Queryable, Transaction } from '../db/db.ts';
 import type { DocumentSnapshot } from '../deps.ts';
-import { conflict, forbidden, notFound } from '../http/errors.ts';
-import {
-  audit,
-  createVersion,
-  lockSection,
-  memberOrganizations,
-  moveSection,
-  notify,
-  PARTICIPANTS,
-  recipients,
-  stateConflict,
-  tableRules,
-  type ConsensusActor,
-  type Effects,
-} from './context.ts';
+import type { Effect } from '../effects.ts';
+import { conflict, forbidden, notFound, stateConflict } from '../http/errors.ts';
+import { notify, PARTICIPANTS, recipients } from '../notifications/commands.ts';
+import { lockSection, memberOrganizations, moveSection, tableRules, type ConsensusActor } from './state.ts';
+import { createVersion } from './versions.ts';
+
+/**
+ * The steps of a ruling, inside the transaction of the command that takes them (commands.ts): the
+ * municipalities draft it, endorse it, and once it carries it takes effect as the section's text.
+ */
 
 interface RulingRow extends Record<string, unknown> {
   id: string;
@@ -27,6 +23,7 @@ interface RulingRow extends Record<string, unknown> {
   effective_at: Date | null;
 }
 
+/** The ruling row; with `lock`, locked for the rest of the transaction. */
 export async function findRuling(db: Queryable, rulingId: string, lock = false): Promise<RulingRow> {
   const rows = await db.query<RulingRow>(
     `select r.id, r.section_id, s.table_id, r.text, r.superseded_at, r.effective_at
@@ -37,103 +34,83 @@ export async function findRuling(db: Queryable, rulingId: string, lock = false):
   return rows[0];
 }
 
+async function municipalitiesOf(tx: Queryable, tableId: string): Promise<string[]> {
+  return (await memberOrganizations(tx, tableId)).filter((o) => o.kind === 'municipality').map((o) => o.id);
+}
+
 async function requireMunicipalMember(tx: Queryable, actor: ConsensusActor): Promise<string[]> {
-  const municipalities = (await memberOrganizations(tx, actor.tableId)).filter((o) => o.kind === 'municipality');
-  if (!municipalities.some((m) => m.id === actor.organizationId)) {
+  const municipalities = await municipalitiesOf(tx, actor.tableId);
+  if (!municipalities.includes(actor.organizationId)) {
     throw forbidden('only the member municipalities speak in a ruling');
   }
-  return municipalities.map((m) => m.id);
+  return municipalities;
 }
 
 /** A municipal delegate drafts the ruling (it replaces an earlier draft, whose endorsements lapse). */
-export async function draftRuling(
-  db: Db,
-  effects: Effects,
+export async function draft(
+  tx: Transaction,
+  effects: Effect[],
   actor: ConsensusActor,
   sectionId: string,
   input: { text: string; rationale: string },
-): Promise<string> {
-  return db.transaction(async (tx) => {
-    const section = await lockSection(tx, sectionId);
-    if (section.state !== 'referred') throw stateConflict(section, 'a ruling');
-    await requireMunicipalMember(tx, actor);
-    const [escalation] = await tx.query<{ id: string }>(
-      'select id from escalations where section_id = $1 and closed_at is null and referred_at is not null',
-      [sectionId],
-    );
-    await tx.query(
-      'update rulings set superseded_at = $2 where section_id = $1 and superseded_at is null and effective_at is null',
-      [sectionId, actor.now],
-    );
-    const [ruling] = await tx.query<{ id: string }>(
-      `insert into rulings (section_id, escalation_id, text, rationale, drafted_by, drafted_at)
-       values ($1, $2, $3, $4, $5, $6) returning id`,
-      [sectionId, escalation!.id, input.text, input.rationale, actor.userId, actor.now],
-    );
-    await audit(
-      tx,
-      actor,
-      'ruling.drafted',
-      { type: 'section', id: sectionId },
-      {
-        title: section.title,
-        rulingId: ruling!.id,
-        rationale: input.rationale,
-      },
-    );
-    // Everyone hears of the draft (the objecting party too); the municipalities are asked to endorse it.
-    await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
-      tableId: actor.tableId,
-      sectionId,
-      kind: 'ruling_drafted',
-      message: `Er ligt een conceptbesluit van de gemeenten over “${section.title}”; het wacht op bekrachtiging door de gemeenten.`,
-      now: actor.now,
-      exceptUserId: actor.userId,
-    });
-    return ruling!.id;
+): Promise<void> {
+  const section = await lockSection(tx, sectionId);
+  if (section.state !== 'referred') throw stateConflict(section, 'a ruling');
+  await requireMunicipalMember(tx, actor);
+  const [escalation] = await tx.query<{ id: string }>(
+    'select id from escalations where section_id = $1 and closed_at is null and referred_at is not null',
+    [sectionId],
+  );
+  await tx.query(
+    'update rulings set superseded_at = $2 where section_id = $1 and superseded_at is null and effective_at is null',
+    [sectionId, actor.now],
+  );
+  const [ruling] = await tx.query<{ id: string }>(
+    `insert into rulings (section_id, escalation_id, text, rationale, drafted_by, drafted_at)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
+    [sectionId, escalation!.id, input.text, input.rationale, actor.userId, actor.now],
+  );
+  await audit(
+    tx,
+    actor,
+    'ruling.drafted',
+    { type: 'section', id: sectionId },
+    { title: section.title, rulingId: ruling!.id, rationale: input.rationale },
+  );
+  // Everyone hears of the draft (the objecting party too); the municipalities are asked to endorse it.
+  await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
+    tableId: actor.tableId,
+    sectionId,
+    kind: 'ruling_drafted',
+    message: `Er ligt een conceptbesluit van de gemeenten over “${section.title}”; het wacht op bekrachtiging door de gemeenten.`,
+    now: actor.now,
+    exceptUserId: actor.userId,
   });
 }
 
-/**
- * A member municipality endorses the current draft. Returns whether the ruling now carries; the
- * caller then writes the text into the document and calls `makeRulingEffective`.
- */
-export async function endorseRuling(
-  db: Db,
-  actor: ConsensusActor,
-  rulingId: string,
-): Promise<{ sectionId: string; carried: boolean; text: string }> {
-  return db.transaction(async (tx) => {
-    const ruling = await findRuling(tx, rulingId, true);
-    if (ruling.table_id !== actor.tableId) throw notFound('ruling');
-    if (ruling.superseded_at) throw conflict('a newer draft replaced this ruling');
-    if (ruling.effective_at) throw conflict('this ruling has already taken effect');
-    const municipalities = await requireMunicipalMember(tx, actor);
-    const inserted = await tx.query(
-      `insert into ruling_endorsements (ruling_id, organization_id, endorsed_by, endorsed_at) values ($1, $2, $3, $4)
-       on conflict do nothing returning ruling_id`,
-      [rulingId, actor.organizationId, actor.userId, actor.now],
-    );
-    if (inserted.length === 0) throw conflict('your municipality has already endorsed this ruling');
-    const [org] = await tx.query<{ name: string }>('select name from organizations where id = $1', [
-      actor.organizationId,
-    ]);
-    await audit(
-      tx,
-      actor,
-      'ruling.endorsed',
-      { type: 'section', id: ruling.section_id },
-      {
-        rulingId,
-        organizationName: org!.name,
-      },
-    );
-    return {
-      sectionId: ruling.section_id,
-      carried: await carries(tx, ruling.id, actor.tableId, municipalities),
-      text: ruling.text,
-    };
-  });
+/** A member municipality endorses the current draft; returns whether the ruling now carries. */
+export async function endorse(tx: Transaction, actor: ConsensusActor, ruling: RulingRow): Promise<boolean> {
+  if (ruling.table_id !== actor.tableId) throw notFound('ruling');
+  if (ruling.superseded_at) throw conflict('a newer draft replaced this ruling');
+  if (ruling.effective_at) throw conflict('this ruling has already taken effect');
+  const municipalities = await requireMunicipalMember(tx, actor);
+  const inserted = await tx.query(
+    `insert into ruling_endorsements (ruling_id, organization_id, endorsed_by, endorsed_at) values ($1, $2, $3, $4)
+     on conflict do nothing returning ruling_id`,
+    [ruling.id, actor.organizationId, actor.userId, actor.now],
+  );
+  if (inserted.length === 0) throw conflict('your municipality has already endorsed this ruling');
+  const [org] = await tx.query<{ name: string }>('select name from organizations where id = $1', [
+    actor.organizationId,
+  ]);
+  await audit(
+    tx,
+    actor,
+    'ruling.endorsed',
+    { type: 'section', id: ruling.section_id },
+    { rulingId: ruling.id, organizationName: org!.name },
+  );
+  return carries(tx, ruling.id, actor.tableId, municipalities);
 }
 
 async function carries(tx: Queryable, rulingId: string, tableId: string, municipalities: string[]): Promise<boolean> {
@@ -150,72 +127,55 @@ async function carries(tx: Queryable, rulingId: string, tableId: string, municip
 }
 
 /** The carried ruling takes effect: its text is the section's new version, and the section is ruled. */
-export async function makeRulingEffective(
-  db: Db,
-  effects: Effects,
-  rulingId: string,
+export async function takeEffect(
+  tx: Transaction,
+  effects: Effect[],
+  ruling: RulingRow,
   snapshot: DocumentSnapshot,
-  at: { userId: string; now: Date },
+  by: { userId: string; now: Date },
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const ruling = await findRuling(tx, rulingId, true);
-    if (ruling.effective_at || ruling.superseded_at) return false; // done already, or replaced
-    const section = await lockSection(tx, ruling.section_id);
-    if (section.state !== 'referred') return false;
-    const version = await createVersion(tx, section, 'ruling', snapshot, at);
-    await tx.query('update rulings set effective_at = $2, version_id = $3 where id = $1', [
-      rulingId,
-      at.now,
-      version.id,
-    ]);
-    await tx.query('update escalations set closed_at = $2 where section_id = $1 and closed_at is null', [
-      section.id,
-      at.now,
-    ]);
-    await moveSection(tx, section, { type: 'rule' });
-    const actor = { userId: at.userId, tableId: section.table_id, now: at.now };
-    await audit(
-      tx,
-      actor,
-      'ruling.effective',
-      { type: 'section', id: section.id },
-      {
-        title: section.title,
-        rulingId,
-        versionNumber: version.number,
-      },
-    );
-    await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
-      tableId: section.table_id,
-      sectionId: section.id,
-      kind: 'ruled',
-      message: `De gemeenten hebben besloten over “${section.title}” (versie ${version.number}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
-      now: at.now,
-    });
-    return true;
+  if (ruling.effective_at || ruling.superseded_at) return false; // done already, or replaced
+  const section = await lockSection(tx, ruling.section_id);
+  if (section.state !== 'referred') return false;
+  const version = await createVersion(tx, section, 'ruling', snapshot, by);
+  await tx.query('update rulings set effective_at = $2, version_id = $3 where id = $1', [
+    ruling.id,
+    by.now,
+    version.id,
+  ]);
+  await tx.query('update escalations set closed_at = $2 where section_id = $1 and closed_at is null', [
+    section.id,
+    by.now,
+  ]);
+  await moveSection(tx, effects, section, { type: 'rule' });
+  await audit(
+    tx,
+    { userId: by.userId, tableId: section.table_id, now: by.now },
+    'ruling.effective',
+    { type: 'section', id: section.id },
+    { title: section.title, rulingId: ruling.id, versionNumber: version.number },
+  );
+  await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
+    tableId: section.table_id,
+    sectionId: section.id,
+    kind: 'ruled',
+    message: `De gemeenten hebben besloten over “${section.title}” (versie ${version.number}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
+    now: by.now,
   });
+  return true;
 }
 
 /** Rulings that carry but did not take effect (an interrupted endorsement): for the scheduler. */
-export async function carriedRulingsPending(
-  db: Db,
-): Promise<Array<{ id: string; text: string; section_id: string; drafted_by: string }>> {
-  const pending = await db.query<{
-    id: string;
-    text: string;
-    section_id: string;
-    table_id: string;
-    drafted_by: string;
-  }>(
-    `select r.id, r.text, r.section_id, s.table_id, r.drafted_by from rulings r join sections s on s.id = r.section_id
+export async function carriedRulingsPending(db: Queryable): Promise<Array<{ id: string; draftedBy: string }>> {
+  const pending = await db.query<{ id: string; table_id: string; drafted_by: string }>(
+    `select r.id, s.table_id, r.drafted_by from rulings r join sections s on s.id = r.section_id
       where r.superseded_at is null and r.effective_at is null and s.state = 'referred'`,
   );
   const carried = [];
   for (const ruling of pending) {
-    const municipalities = (await memberOrganizations(db, ruling.table_id))
-      .filter((o) => o.kind === 'municipality')
-      .map((o) => o.id);
-    if (await carries(db, ruling.id, ruling.table_id, municipalities)) carried.push(ruling);
+    if (await carries(db, ruling.id, ruling.table_id, await municipalitiesOf(db, ruling.table_id))) {
+      carried.push({ id: ruling.id, draftedBy: ruling.drafted_by });
+    }
   }
   return carried;
 }

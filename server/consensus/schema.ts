@@ -32,10 +32,3 @@ export const diffQuery = z.strictObject({
 });
 
 export const clockBody = z.strictObject({ now: z.iso.datetime({ offset: true }) });
-
-export const notificationsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(30) });
-
-export const readBody = z.union([
-  z.strictObject({ ids: z.array(z.number().int().min(1).max(2_147_483_647)).min(1).max(200) }),
-  z.strictObject({ all: z.literal(true) }),
-]);

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { CoverageResponse } from '../../shared/api.ts';
 import { coverageGaps } from '../../shared/coverage.ts';
 import type { Queryable } from '../db/db.ts';
-import type { AppEnv } from '../http/env.ts';
-import { requireTableAction } from '../tables/access.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { requireTableAction } from '../http/access.ts';
 
 /** Goals × the live sections of the table's live plans, and the gaps either way. */
 export async function tableCoverage(db: Queryable, tableId: string): Promise<CoverageResponse> {
@@ -14,8 +14,8 @@ export async function tableCoverage(db: Queryable, tableId: string): Promise<Cov
     ),
     db.query<{ id: string; title: string; position: number; plan_id: string; plan_title: string }>(
       `select s.id, s.title, s.position, p.id as plan_id, p.title as plan_title
-         from sections s join plans p on p.id = s.plan_id
-        where s.table_id = $1 and s.archived_at is null and p.archived_at is null
+         from sections s join live_sections live on live.id = s.id join plans p on p.id = s.plan_id
+        where s.table_id = $1
         order by p.created_at, s.position`,
       [tableId],
     ),

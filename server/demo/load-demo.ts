@@ -1,4 +1,5 @@
-import { recordAuditEvent } from '../audit/record.ts';
+import { sectionDocument } from '../../shared/documents.ts';
+import { audit } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
 import * as Y from 'yjs';
@@ -98,7 +99,7 @@ export async function loadDemoData(db: Db, passwords: PasswordHasher, now: Date)
       sectionIds.set(section.title, row!.id);
       await tx.query(
         'insert into doc_snapshots (doc_name, state, through_update_id, updated_at) values ($1, $2, 0, $3)',
-        [`section:${row!.id}`, Y.encodeStateAsUpdate(doc), now],
+        [sectionDocument(row!.id), Y.encodeStateAsUpdate(doc), now],
       );
       doc.destroy();
     }
@@ -174,14 +175,12 @@ export async function loadDemoData(db: Db, passwords: PasswordHasher, now: Date)
         ]);
       }
     }
-    await recordAuditEvent(tx, {
-      tableId,
-      actorUserId: null,
-      kind: 'table.created',
-      subjectType: 'table',
-      subjectId: tableId,
-      data: { tableName: DEMO_TABLE.name, source: 'demo' },
-      at: now,
-    });
+    await audit(
+      tx,
+      { userId: null, tableId, now },
+      'table.created',
+      { type: 'table', id: tableId },
+      { tableName: DEMO_TABLE.name, source: 'demo' },
+    );
   });
 }

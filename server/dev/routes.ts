@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import type { OutboxResponse } from '../../shared/api.ts';
 import { iso } from '../db/rows.ts';
 import { DEMO_REGION } from '../demo/demo-data.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { readJson } from '../http/validate.ts';
+import { tablesWhere } from '../http/access.ts';
 import { runDueWork } from '../consensus/due.ts';
 import { clockBody } from '../consensus/schema.ts';
 
@@ -28,10 +29,11 @@ export const devRoutes = new Hono<AppEnv>()
     const due = await runDueWork(c.var.deps);
     return c.json({ now: clock.now().toISOString(), ...due });
   })
-  // A reader sees the mails of the tables where they are secretariat, and the mails sent to themselves.
+  // A reader sees the mails of the tables whose outbox they may read, and the mails sent to themselves.
   .get('/outbox', async (c) => {
     const user = requireUser(c);
     const { db } = c.var.deps;
+    const tableIds = await tablesWhere(db, user.id, 'outbox.read');
     const rows = await db.query<{
       id: string;
       to_address: string;
@@ -43,11 +45,10 @@ export const devRoutes = new Hono<AppEnv>()
     }>(
       `select m.id, m.to_address, m.subject, m.text_body, m.created_at, m.delivered_via, m.error
          from mail_outbox m
-        where m.to_address = $2
-           or m.table_id in (select table_id from table_roles where user_id = $1 and role = 'secretariat')
+        where m.to_address = $1 or m.table_id = any($2)
         order by m.created_at desc
         limit 200`,
-      [user.id, user.email],
+      [user.email, tableIds],
     );
     const body: OutboxResponse = {
       mails: rows.map((row) => ({

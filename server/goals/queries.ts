@@ -63,8 +63,8 @@ export async function loadGoals(
     ),
     db.query<{ goal_id: string; section_id: string }>(
       `select sg.goal_id, sg.section_id from section_goals sg
-         join sections s on s.id = sg.section_id join plans p on p.id = s.plan_id
-        where s.table_id = $1 and s.archived_at is null and p.archived_at is null
+         join sections s on s.id = sg.section_id join live_sections live on live.id = s.id
+        where s.table_id = $1
         order by s.position`,
       [tableId],
     ),

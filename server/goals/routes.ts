@@ -1,25 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { GoalsResponse, KpiView } from '../../shared/api.ts';
 import { can } from '../../shared/permissions.ts';
-import type { AppEnv } from '../http/env.ts';
-import { forbidden, notFound } from '../http/errors.ts';
-import { requireUser } from '../http/middleware.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { notFound } from '../http/errors.ts';
 import { readId, readJson } from '../http/validate.ts';
 import { planPeriod } from '../plans/queries.ts';
-import { requireTableAction, type TableAccess } from '../tables/access.ts';
-import { roleAt } from '../tables/queries.ts';
-import {
-  createGoal,
-  createKpi,
-  createPrinciple,
-  deleteGoal,
-  deleteKpi,
-  deletePrinciple,
-  recordMeasurement,
-  updateGoal,
-  updateKpi,
-  updatePrinciple,
-} from './commands.ts';
+import { requireAccess, requireTableAction, type TableAccess } from '../http/access.ts';
+import { createGoal, createPrinciple, deleteGoal, deletePrinciple, updateGoal, updatePrinciple } from './commands.ts';
+import { createKpi, deleteKpi, recordMeasurement, updateKpi } from './kpi-commands.ts';
 import { goalDetail, kpiTable, loadGoals, type GoalsFlags } from './queries.ts';
 import {
   createGoalBody,
@@ -141,11 +129,8 @@ export const tableGoalRoutes = new Hono<AppEnv>()
 
 /** POST /api/kpis/:id/measurements: the same as under the table, for callers that know only the KPI. */
 export const kpiRoutes = new Hono<AppEnv>().post('/:id/measurements', async (c) => {
-  const user = requireUser(c);
   const kpiId = readId(c, 'id', 'KPI');
   const tableId = await kpiTable(c.var.deps.db, kpiId);
-  const role = tableId ? await roleAt(c.var.deps.db, tableId, user.id) : null;
-  if (!tableId || !role) throw notFound('KPI');
-  if (!can(role, 'kpi.measure')) throw forbidden();
-  return measure(c, { user, tableId }, kpiId);
+  if (!tableId) throw notFound('KPI');
+  return measure(c, await requireAccess(c, tableId, 'kpi.measure', 'KPI'), kpiId);
 });

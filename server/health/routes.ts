@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { HealthResponse } from '../../shared/api.ts';
 import { currentVersion } from '../db/migrate.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 
 /** A database that does not answer within this is as good as away, for a health check. */
 const HEALTH_TIMEOUT_MS = 3_000;

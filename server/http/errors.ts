@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { SectionState } from '../../shared/consensus.ts';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
 
 /** An error that crosses the API boundary as `{ error: { code, message, details? } }`. */
@@ -20,6 +21,12 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export const forbidden = (message = 'your role at this table does not allow this') =>
   new ApiError(403, 'forbidden', message);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
+
+/** 409 with a section's current state: the client learns where the section really is. */
+export const stateConflict = (section: { state: SectionState }, what: string) =>
+  new ApiError(409, 'conflict', `${what} is not possible while the section is ${section.state}`, {
+    state: section.state,
+  });
 
 /**
  * A value that is well-formed but breaks a rule (e.g. a percentage over 100): 400, shaped like schema

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { validateSessionToken } from '../auth/sessions.ts';
 import { findUserById } from '../auth/users.ts';
 import type { AppDeps } from '../deps.ts';
-import type { AppEnv, CurrentUser } from './env.ts';
+import type { AppEnv, CurrentUser } from './app-env.ts';
 import { ApiError } from './errors.ts';
 import { allowedOrigins } from './origins.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts';

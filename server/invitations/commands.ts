@@ -1,12 +1,12 @@
 import type { InvitationPreview, InvitationView } from '../../shared/api.ts';
 import type { OrganizationKind, Role } from '../../shared/roles.ts';
-import { recordAuditEvent } from '../audit/record.ts';
+import { audit, type Actor } from '../audit/audit.ts';
 import { hashToken, randomToken } from '../auth/tokens.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { iso } from '../db/rows.ts';
 import type { PasswordHasher } from '../deps.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
-import { checkRoleFits, keepOneSecretariat, type Actor } from '../tables/commands.ts';
+import { checkRoleFits, keepOneSecretariat } from '../tables/commands.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -108,15 +108,13 @@ export async function createInvitation(
       ],
     );
     const id = inserted[0]!.id;
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'invitation.sent',
-      subjectType: 'invitation',
-      subjectId: id,
-      data: { email: input.email, userName: input.name, organizationName: org.name, role: input.role },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'invitation.sent',
+      { type: 'invitation', id: id },
+      { email: input.email, userName: input.name, organizationName: org.name, role: input.role },
+    );
     const rows = await tx.query<InvitationRow>(`${SELECT_INVITATION} where i.id = $1`, [id]);
     const row = rows[0]!;
     return { invitation: toView(row), token, tableName: row.table_name, expiresAt };
@@ -133,15 +131,13 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
     );
     const row = rows[0];
     if (!row) throw notFound('pending invitation');
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'invitation.revoked',
-      subjectType: 'invitation',
-      subjectId: invitationId,
-      data: { email: row.email, role: row.role },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'invitation.revoked',
+      { type: 'invitation', id: invitationId },
+      { email: row.email, role: row.role },
+    );
   });
 }
 
@@ -261,21 +257,19 @@ export async function acceptInvitation(
       now,
       userId,
     ]);
-    await recordAuditEvent(tx, {
-      tableId: invitation.table_id,
-      actorUserId: userId,
-      kind: 'invitation.accepted',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      data: {
+    await audit(
+      tx,
+      { userId: userId, tableId: invitation.table_id, now: now },
+      'invitation.accepted',
+      { type: 'invitation', id: invitation.id },
+      {
         email: invitation.email,
         userName: account ? invitation.name : input.name,
         organizationName: invitation.org_name,
         role: invitation.role,
         newAccount: !account,
       },
-      at: now,
-    });
+    );
     return { userId, tableId: invitation.table_id, newAccount: !account };
   });
 }

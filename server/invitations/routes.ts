@@ -3,13 +3,13 @@ import type { AcceptInvitationResponse, InvitationsResponse } from '../../shared
 import { meResponse } from '../auth/routes.ts';
 import { createSession } from '../auth/sessions.ts';
 import { findUserById } from '../auth/users.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { writeSessionCookie } from '../http/session-cookie.ts';
 import { readId, readJson, readParam } from '../http/validate.ts';
 import { sendMail } from '../mail/send.ts';
 import { invitationMail } from '../mail/templates.ts';
-import { requireTableAction } from '../tables/access.ts';
+import { requireTableAction } from '../http/access.ts';
 import {
   acceptInvitation,
   createInvitation,

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { jsonSchema, openApiDocument, openApiPath, schemaName } from './document.ts';
 import { errorsByStatus } from './errors.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { OrganizationsResponse } from '../../shared/api.ts';
 import type { OrganizationKind } from '../../shared/roles.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { requireUser } from '../http/middleware.ts';
 
 export const organizationRoutes = new Hono<AppEnv>().get('/', async (c) => {

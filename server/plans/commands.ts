@@ -1,14 +1,15 @@
 import { PLAN_TEMPLATES, type PlanTemplate } from '../../shared/plan-templates.ts';
-import { recordAuditEvent } from '../audit/record.ts';
-import type { Db, Queryable, Transaction } from '../db/db.ts';
-import { ApiError, invalid, notFound } from '../http/errors.ts';
 import { isConsensusUnderWay, type SectionState } from '../../shared/consensus.ts';
-import { stateConflict } from '../consensus/context.ts';
-import type { Actor } from '../tables/commands.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { Db, Queryable, Transaction } from '../db/db.ts';
+import type { Effect } from '../effects.ts';
+import { ApiError, invalid, notFound, stateConflict } from '../http/errors.ts';
+import { sectionLock } from '../sections/queries.ts';
 
 /**
  * Named business actions on a table's plans and their sections. Each owns its transaction and
- * writes its audit event inside it.
+ * writes its audit event inside it; archiving and restoring return the locks the sections' rooms
+ * must follow after the commit (effects).
  */
 
 async function lockedPlan(tx: Queryable, actor: Actor, planId: string) {
@@ -108,20 +109,18 @@ export async function createPlan(
       [actor.tableId, input.title, input.periodStart, input.periodEnd, actor.now],
     );
     for (const title of titles) await insertSection(tx, actor, plan!.id, title);
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'plan.created',
-      subjectType: 'plan',
-      subjectId: plan!.id,
-      data: {
+    await audit(
+      tx,
+      actor,
+      'plan.created',
+      { type: 'plan', id: plan!.id },
+      {
         title: input.title,
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         template: input.template,
       },
-      at: actor.now,
-    });
+    );
     return plan!.id;
   });
 }
@@ -136,7 +135,7 @@ export async function updatePlan(
     periodEnd?: number | undefined;
     archived?: boolean | undefined;
   },
-): Promise<{ archivedChanged: boolean }> {
+): Promise<{ effects: Effect[] }> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ title: string; period_start: number; period_end: number; archived_at: Date | null }>(
       'select title, period_start, period_end, archived_at from plans where id = $1 and table_id = $2 for update',
@@ -159,19 +158,22 @@ export async function updatePlan(
         where id = $1`,
       [planId, next.title, next.periodStart, next.periodEnd, next.archived, actor.now],
     );
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: archivedChanged ? (next.archived ? 'plan.archived' : 'plan.restored') : 'plan.updated',
-      subjectType: 'plan',
-      subjectId: planId,
-      data: {
+    await audit(
+      tx,
+      actor,
+      archivedChanged ? (next.archived ? 'plan.archived' : 'plan.restored') : 'plan.updated',
+      { type: 'plan', id: planId },
+      {
         before: { title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end },
         after: { title: next.title, periodStart: next.periodStart, periodEnd: next.periodEnd },
       },
-      at: actor.now,
-    });
-    return { archivedChanged };
+    );
+    if (!archivedChanged) return { effects: [] };
+    // The plan's sections are history now (or live again): their rooms follow.
+    const sections = await tx.query<{ id: string }>('select id from sections where plan_id = $1', [planId]);
+    const effects: Effect[] = [];
+    for (const section of sections) effects.push(await sectionLock(tx, section.id));
+    return { effects };
   });
 }
 
@@ -187,15 +189,13 @@ export async function createSection(
     const drafters = await checkDrafters(tx, actor, input.drafterIds ?? []);
     const id = await insertSection(tx, actor, planId, input.title);
     await setDrafters(tx, id, input.drafterIds ?? []);
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'section.created',
-      subjectType: 'section',
-      subjectId: id,
-      data: { title: input.title, planTitle: plan.title, drafters },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'section.created',
+      { type: 'section', id },
+      { title: input.title, planTitle: plan.title, drafters },
+    );
     return id;
   });
 }
@@ -205,27 +205,19 @@ export async function updateSection(
   actor: Actor,
   sectionId: string,
   input: { title?: string | undefined; drafterIds?: readonly string[] | undefined; archived?: boolean | undefined },
-): Promise<{ archivedChanged: boolean }> {
+): Promise<{ effects: Effect[] }> {
   return db.transaction(async (tx) => {
     const section = await lockedSection(tx, actor, sectionId);
-    const audit = (kind: string, data: Record<string, unknown>) =>
-      recordAuditEvent(tx, {
-        tableId: actor.tableId,
-        actorUserId: actor.userId,
-        kind,
-        subjectType: 'section',
-        subjectId: sectionId,
-        data: { title: input.title ?? section.title, ...data },
-        at: actor.now,
-      });
+    const record = (kind: string, data: Record<string, unknown>) =>
+      audit(tx, actor, kind, { type: 'section', id: sectionId }, { title: input.title ?? section.title, ...data });
     if (input.title !== undefined && input.title !== section.title) {
       await tx.query('update sections set title = $2 where id = $1', [sectionId, input.title]);
-      await audit('section.renamed', { from: section.title, to: input.title });
+      await record('section.renamed', { from: section.title, to: input.title });
     }
     if (input.drafterIds !== undefined) {
       const drafters = await checkDrafters(tx, actor, input.drafterIds);
       await setDrafters(tx, sectionId, input.drafterIds);
-      await audit('section.drafters_set', { drafters });
+      await record('section.drafters_set', { drafters });
     }
     const archivedChanged = input.archived !== undefined && input.archived !== (section.archived_at !== null);
     // A section whose consensus is under way (a round, an escalation, a referral) stays until that ends.
@@ -234,16 +226,16 @@ export async function updateSection(
     }
     if (archivedChanged && input.archived) {
       await tx.query('update sections set archived_at = $2 where id = $1', [sectionId, actor.now]);
-      await audit('section.archived', {});
+      await record('section.archived', {});
     } else if (archivedChanged) {
       // A restored section goes to the end of its plan.
       await tx.query('update sections set archived_at = null, position = $2 where id = $1', [
         sectionId,
         await nextPosition(tx, section.plan_id),
       ]);
-      await audit('section.restored', {});
+      await record('section.restored', {});
     }
-    return { archivedChanged };
+    return { effects: archivedChanged ? [await sectionLock(tx, sectionId)] : [] };
   });
 }
 
@@ -269,15 +261,7 @@ export async function reorderSections(
     for (const [position, id] of order.entries()) {
       await tx.query('update sections set position = $2 where id = $1', [id, position]);
     }
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'plan.sections_reordered',
-      subjectType: 'plan',
-      subjectId: planId,
-      data: { sectionIds },
-      at: actor.now,
-    });
+    await audit(tx, actor, 'plan.sections_reordered', { type: 'plan', id: planId }, { sectionIds });
   });
 }
 
@@ -312,14 +296,12 @@ export async function setSectionGoals(
     for (const goal of added) {
       await tx.query('insert into section_goals (section_id, goal_id) values ($1, $2)', [sectionId, goal.id]);
     }
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'section.goals_linked',
-      subjectType: 'section',
-      subjectId: sectionId,
-      data: { title: section.title, added: added.map((g) => g.title), removed: removed.map((g) => g.title) },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'section.goals_linked',
+      { type: 'section', id: sectionId },
+      { title: section.title, added: added.map((g) => g.title), removed: removed.map((g) => g.title) },
+    );
   });
 }

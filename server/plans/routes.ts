@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono';
 import type { PlansResponse } from '../../shared/api.ts';
 import { PLAN_TEMPLATES } from '../../shared/plan-templates.ts';
 import { can } from '../../shared/permissions.ts';
-import { isSectionLocked } from '../collab/authorize.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { readId, readJson } from '../http/validate.ts';
-import { findSection, sectionDocName } from '../sections/queries.ts';
-import { requireTableAction, type TableAccess } from '../tables/access.ts';
-import type { Actor } from '../tables/commands.ts';
+import { applyEffects } from '../effects.ts';
+import { findSection } from '../sections/queries.ts';
+import { requireTableAction, type TableAccess } from '../http/access.ts';
+import type { Actor } from '../audit/audit.ts';
 import { createPlan, createSection, reorderSections, updatePlan, updateSection } from './commands.ts';
 import { findPlan, listPlans } from './queries.ts';
 import { createPlanBody, createSectionBody, orderBody, updatePlanBody, updateSectionBody } from './schema.ts';
@@ -18,16 +18,6 @@ function actor(c: Context<AppEnv>, access: TableAccess): Actor {
 }
 
 const presence = (c: Context<AppEnv>) => c.var.deps.collab?.presence;
-
-/** After a commit that archived or restored sections: their open rooms follow the database. */
-async function syncRoomLocks(c: Context<AppEnv>, sectionIds: readonly string[]): Promise<void> {
-  const collab = c.var.deps.collab;
-  if (!collab) return;
-  for (const id of sectionIds) {
-    const name = sectionDocName(id);
-    await collab.setLocked(name, await isSectionLocked(c.var.deps.db, name));
-  }
-}
 
 async function planReply(c: Context<AppEnv>, access: TableAccess, planId: string, status: 200 | 201 = 200) {
   const plan = await findPlan(c.var.deps.db, access.tableId, planId, presence(c));
@@ -61,15 +51,9 @@ export const tablePlanRoutes = new Hono<AppEnv>()
     const access = await requireTableAction(c, 'plan.manage');
     const planId = readId(c, 'planId', 'plan');
     const body = await readJson(c, updatePlanBody);
-    const { archivedChanged } = await updatePlan(c.var.deps.db, actor(c, access), planId, body);
-    const plan = await findPlan(c.var.deps.db, access.tableId, planId, presence(c));
-    if (!plan) throw notFound('plan');
-    if (archivedChanged)
-      await syncRoomLocks(
-        c,
-        plan.sections.map((s) => s.id),
-      );
-    return c.json(plan);
+    const { effects } = await updatePlan(c.var.deps.db, actor(c, access), planId, body);
+    await applyEffects(c.var.deps, effects);
+    return planReply(c, access, planId);
   })
   .put('/:id/plans/:planId/order', async (c) => {
     const access = await requireTableAction(c, 'plan.manage');
@@ -88,7 +72,7 @@ export const tablePlanRoutes = new Hono<AppEnv>()
     const access = await requireTableAction(c, 'plan.manage');
     const sectionId = readId(c, 'sectionId', 'section');
     const body = await readJson(c, updateSectionBody);
-    const { archivedChanged } = await updateSection(c.var.deps.db, actor(c, access), sectionId, body);
-    if (archivedChanged) await syncRoomLocks(c, [sectionId]);
+    const { effects } = await updateSection(c.var.deps.db, actor(c, access), sectionId, body);
+    await applyEffects(c.var.deps, effects);
     return sectionReply(c, sectionId);
   });

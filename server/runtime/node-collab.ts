@@ -1,13 +1,12 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { authorizeUpgrade, type Admission, type UpgradeRequest } from '../collab/authorize.ts';
+import type { Admission, AuthorizeDocument, UpgradeRequest } from '../collab/access.ts';
 import type { LiveConnection, LiveConnections } from '../collab/live.ts';
 import { CLOSE, MAX_MESSAGE_BYTES } from '../collab/protocol.ts';
 import type { RoomRegistry } from '../collab/registry.ts';
 import type { Connection, Room } from '../collab/room.ts';
-import type { Db } from '../db/db.ts';
-import type { AppConfig, AppDeps, Clock } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 
 const PATH = /^\/collab\/([^/?]+)$/;
 
@@ -35,9 +34,8 @@ function decodeDocName(raw: string): string | null {
 }
 
 export interface CollabDeps {
-  db: Db;
-  sessionClock: Clock;
-  config: Pick<AppConfig, 'trustedOrigins' | 'publicUrl'>;
+  /** The app's answer to who may open a document (server/documents/access.ts). */
+  authorize: AuthorizeDocument;
   log?: AppDeps['log'];
 }
 
@@ -73,7 +71,7 @@ export function attachCollab(
         socket.destroy();
       }
     };
-    authorizeUpgrade(deps, upgrade, docName).then(
+    deps.authorize(upgrade, docName).then(
       (decision) => complete((ws) => (decision.ok ? accept(ws, upgrade, decision) : closeWith(ws, decision.refusal))),
       (error: unknown) => {
         // The database did not answer: transient, so the provider tries again.
@@ -96,7 +94,7 @@ export function attachCollab(
       userId: info.userId,
       sessionId: admission.sessionId,
       canWrite: info.canWrite,
-      recheck: () => authorizeUpgrade(deps, upgrade, docName),
+      recheck: () => deps.authorize(upgrade, docName),
       close: (code, reason) => ws.close(code, reason),
     };
     live.add(tracked, admission.sessionExpiresAt);

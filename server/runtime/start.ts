@@ -11,12 +11,13 @@ import { clientAddressFromForwarded } from '../http/client-address.ts';
 import { argon2Passwords, mailTransport, migrateDatabase, openDatabase, ROOT_DIR } from './node-deps.ts';
 import { nodeAssets } from './node-assets.ts';
 import { attachCollab } from './node-collab.ts';
-import { isSectionLocked } from '../collab/authorize.ts';
+import { authorizeDocument, isDocumentLocked } from '../documents/access.ts';
+import { writeDerivedContent } from '../documents/content.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
 import { runDueWork } from '../consensus/due.ts';
 import { RoomRegistry } from '../collab/registry.ts';
 import { LiveConnections } from '../collab/live.ts';
-import { PendingBudget } from '../collab/room.ts';
+import { PendingBudget } from '../collab/persistence.ts';
 
 export interface NodeServerOptions {
   port: number;
@@ -88,13 +89,13 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   const log = options.log;
   const rooms = new RoomRegistry(
     {
-      store: pgDocStore(db, log ? { log } : {}),
+      store: pgDocStore(db, { sink: writeDerivedContent, ...(log ? { log } : {}) }),
       now: () => clock.now(),
       budget: new PendingBudget(options.pendingLimitBytes ?? 256 * 1024 * 1024),
       ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
       ...(options.log ? { log: options.log } : {}),
     },
-    (docName) => isSectionLocked(db, docName),
+    (docName) => isDocumentLocked(db, docName),
   );
   const live = new LiveConnections(log ? { log } : {});
   const deps: AppDeps = {
@@ -121,6 +122,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       presence: (names) => rooms.presence(names),
       setLocked: (name, locked) => rooms.setLocked(name, locked),
       snapshot: (name) => rooms.snapshot(name),
+      refreshContent: (name) => rooms.refreshContent(name),
       recheckUser: (userId) => live.recheckUser(userId),
       closeSession: (sessionId) => void live.closeSession(sessionId),
       closeOtherSessions: (userId, keepSessionId) => void live.closeOtherSessions(userId, keepSessionId),
@@ -142,7 +144,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   });
   const collab = attachCollab(
     server as Server,
-    { db, sessionClock, config: deps.config, ...(log ? { log } : {}) },
+    { authorize: (request, docName) => authorizeDocument(deps, request, docName), ...(log ? { log } : {}) },
     rooms,
     live,
   );

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SearchKind, SearchResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { readQuery } from '../http/validate.ts';
-import { requireTableAction } from '../tables/access.ts';
+import { requireTableAction } from '../http/access.ts';
 
 export const searchQuery = z.strictObject({ q: z.string().trim().min(1).max(200) });
 
@@ -28,8 +28,8 @@ export async function searchTable(db: Queryable, tableId: string, text: string):
      select * from (
        select 'section' as kind, s.id, s.title, ts_headline('dutch', s.title || ': ' || s.content_text, q.query, $3) as snippet,
               null::uuid as goal_id, ts_rank(s.search, q.query) as rank
-         from sections s join plans p on p.id = s.plan_id, q
-        where s.table_id = $1 and s.archived_at is null and p.archived_at is null and s.search @@ q.query
+         from sections s join live_sections live on live.id = s.id, q
+        where s.table_id = $1 and s.search @@ q.query
        union all
        select 'goal', g.id, g.title, ts_headline('dutch', g.title || ': ' || g.description, q.query, $3),
               g.id, ts_rank(g.search, q.query)

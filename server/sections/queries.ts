@@ -1,6 +1,9 @@
 import type { PersonRef, SectionState, SectionView } from '../../shared/api.ts';
+import { isWritable } from '../../shared/consensus.ts';
+import { sectionDocument } from '../../shared/documents.ts';
 import type { Queryable } from '../db/db.ts';
 import { isoOrNull } from '../db/rows.ts';
+import type { LockEffect } from '../effects.ts';
 
 interface SectionRow extends Record<string, unknown> {
   id: string;
@@ -31,8 +34,6 @@ const SELECT_SECTION = `select s.id, s.table_id, p.id as plan_id, p.title as pla
 /** Who has which section open; the runtime's rooms know, the app asks through this. */
 export type PresenceLookup = (docNames: readonly string[]) => Map<string, readonly string[]>;
 
-export const sectionDocName = (sectionId: string) => `section:${sectionId}`;
-
 function inList(count: number, offset = 0): string {
   return Array.from({ length: count }, (_, i) => `$${i + 1 + offset}`).join(', ');
 }
@@ -53,7 +54,7 @@ async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLoo
       ids,
     ),
   ]);
-  const present = presence?.(ids.map(sectionDocName)) ?? new Map<string, readonly string[]>();
+  const present = presence?.(ids.map(sectionDocument)) ?? new Map<string, readonly string[]>();
   const presentIds = [...new Set([...present.values()].flat())];
   const people = presentIds.length
     ? await db.query<{ id: string; name: string; organization_name: string }>(
@@ -83,7 +84,7 @@ async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLoo
         ? { id: row.editor_id, name: row.editor_name, organizationName: row.editor_org ?? '' }
         : null,
     lastEditedAt: isoOrNull(row.last_edited_at),
-    present: (present.get(sectionDocName(row.id)) ?? []).flatMap((id) => personById.get(id) ?? []),
+    present: (present.get(sectionDocument(row.id)) ?? []).flatMap((id) => personById.get(id) ?? []),
   }));
 }
 
@@ -100,8 +101,8 @@ export async function listSections(
 ): Promise<SectionView[]> {
   const rows = await db.query<SectionRow>(
     `${SELECT_SECTION}
+      ${options.includeArchived ? '' : 'join live_sections live on live.id = s.id'}
       where s.table_id = $1
-        ${options.includeArchived ? '' : 'and s.archived_at is null and p.archived_at is null'}
         ${options.planId ? 'and p.id = $2' : ''}
       order by p.created_at, (s.archived_at is not null), s.position`,
     options.planId ? [tableId, options.planId] : [tableId],
@@ -116,4 +117,19 @@ export async function sectionContent(db: Queryable, id: string): Promise<{ html:
   );
   const row = rows[0];
   return row ? { html: row.content_html, text: row.content_text } : null;
+}
+
+/** Whether a section's text takes edits now (see `isWritable`); a section that does not exist does not. */
+export async function isSectionWritable(db: Queryable, sectionId: string): Promise<boolean> {
+  const rows = await db.query<{ locked: boolean; archived: boolean }>(
+    `select s.locked, s.archived_at is not null or p.archived_at is not null as archived
+       from sections s join plans p on p.id = s.plan_id where s.id = $1`,
+    [sectionId],
+  );
+  return rows[0] ? isWritable(rows[0]) : false;
+}
+
+/** The lock the database now holds for a section's live document, as an effect: its room follows it. */
+export async function sectionLock(db: Queryable, sectionId: string): Promise<LockEffect> {
+  return { docName: sectionDocument(sectionId), locked: !(await isSectionWritable(db, sectionId)) };
 }

@@ -1,33 +1,29 @@
+import { sectionDocument } from '../../shared/documents.ts';
 import type { SectionContent, SectionDetail, SectionsResponse } from '../../shared/api.ts';
 import { Hono, type Context } from 'hono';
+import { isWritable } from '../../shared/consensus.ts';
 import { can } from '../../shared/permissions.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { requireUser } from '../http/middleware.ts';
 import { readId, readJson } from '../http/validate.ts';
 import { setSectionGoals } from '../plans/commands.ts';
 import { sectionGoalsBody } from '../plans/schema.ts';
-import { requireTableAction } from '../tables/access.ts';
-import { roleAt } from '../tables/queries.ts';
+import { requireAccess, requireTableAction } from '../http/access.ts';
 import { findSection, listSections, sectionContent } from './queries.ts';
 
 /** A section is visible to whoever may read sections at its table; others get 404. */
 async function readableSection(c: Context<AppEnv>) {
-  const user = requireUser(c);
   const section = await findSection(c.var.deps.db, readId(c, 'id', 'section'), c.var.deps.collab?.presence);
   if (!section) throw notFound('section');
-  const role = await roleAt(c.var.deps.db, section.tableId, user.id);
-  if (!role) throw notFound('section');
-  if (!can(role, 'section.read')) throw forbidden();
+  const { role, user } = await requireAccess(c, section.tableId, 'section.read', 'section');
   return { section, role, user };
 }
 
 async function detail(c: Context<AppEnv>) {
   const { section, role } = await readableSection(c);
-  const writable = !section.locked && !section.archived;
   const body: SectionDetail = {
     ...section,
-    canEdit: can(role, 'section.edit') && writable,
+    canEdit: can(role, 'section.edit') && isWritable(section),
     canLinkGoals: can(role, 'section.link_goals') && !section.archived,
   };
   return c.json(body);
@@ -45,6 +41,8 @@ export const sectionRoutes = new Hono<AppEnv>()
   .get('/:id', detail)
   .get('/:id/content', async (c) => {
     const { section } = await readableSection(c);
+    // While people type, the stored text lags a few seconds behind the live document: catch it up first.
+    await c.var.deps.collab?.refreshContent(sectionDocument(section.id));
     const content = await sectionContent(c.var.deps.db, section.id);
     if (!content) throw notFound('section');
     const body: SectionContent = content;

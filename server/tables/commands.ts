@@ -1,18 +1,14 @@
 import type { TableRules } from '../../shared/api.ts';
 import { isDelegateRole, roleFitsOrganization, type OrganizationKind, type Role } from '../../shared/roles.ts';
-import { recordAuditEvent } from '../audit/record.ts';
+import { audit, type Actor } from '../audit/audit.ts';
 import { pgErrorCode, UNIQUE_VIOLATION, type Db, type Queryable } from '../db/db.ts';
+import type { Effect } from '../effects.ts';
 import { conflict, notFound } from '../http/errors.ts';
 
 /**
  * Named business actions on a table's membership and rules. Each owns its transaction and writes
  * its audit event inside it, so a change and its record can never part.
  */
-export interface Actor {
-  userId: string;
-  tableId: string;
-  now: Date;
-}
 
 async function organization(tx: Queryable, id: string) {
   const rows = await tx.query<{ id: string; name: string; kind: OrganizationKind }>(
@@ -33,15 +29,13 @@ export async function addMember(db: Db, actor: Actor, organizationId: string): P
       [actor.tableId, org.id, actor.now],
     );
     if (inserted.length === 0) throw conflict(`${org.name} is already a member of this table`);
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'member.added',
-      subjectType: 'organization',
-      subjectId: org.id,
-      data: { organizationName: org.name, organizationKind: org.kind },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'member.added',
+      { type: 'organization', id: org.id },
+      { organizationName: org.name, organizationKind: org.kind },
+    );
   });
 }
 
@@ -64,15 +58,13 @@ export async function removeMember(db: Db, actor: Actor, organizationId: string)
       [actor.tableId, org.id],
     );
     if (deleted.length === 0) throw notFound('member organization');
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'member.removed',
-      subjectType: 'organization',
-      subjectId: org.id,
-      data: { organizationName: org.name, organizationKind: org.kind },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'member.removed',
+      { type: 'organization', id: org.id },
+      { organizationName: org.name, organizationKind: org.kind },
+    );
   });
 }
 
@@ -109,7 +101,14 @@ export async function checkRoleFits(
   }
 }
 
-export async function assignRole(db: Db, actor: Actor, userId: string, role: Role): Promise<void> {
+/**
+ * A changed or revoked role applies to open documents at once, not at the next reconnect: the
+ * person's connections are decided again after the commit (no access any more: closed with 4403;
+ * writing differently: closed with 4000, and the reconnect joins under the new role).
+ */
+const recheck = (userId: string): { effects: Effect[] } => ({ effects: [{ recheckUser: userId }] });
+
+export async function assignRole(db: Db, actor: Actor, userId: string, role: Role): Promise<{ effects: Effect[] }> {
   await db.transaction(async (tx) => {
     const users = await tx.query<{ id: string; name: string; organization_id: string; current: Role | null }>(
       `select u.id, u.name, u.organization_id, tr.role as current
@@ -133,16 +132,15 @@ export async function assignRole(db: Db, actor: Actor, userId: string, role: Rol
       if (pgErrorCode(error) === UNIQUE_VIOLATION) throw conflict('this table already has a chair');
       throw error;
     }
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: user.current ? 'role.changed' : 'role.assigned',
-      subjectType: 'user',
-      subjectId: user.id,
-      data: { userName: user.name, organizationName: org.name, role, previousRole: user.current },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      user.current ? 'role.changed' : 'role.assigned',
+      { type: 'user', id: user.id },
+      { userName: user.name, organizationName: org.name, role, previousRole: user.current },
+    );
   });
+  return recheck(userId);
 }
 
 /** A table without a secretariat could no longer be administered by anyone (also checked on accepting an invitation). */
@@ -154,7 +152,7 @@ export async function keepOneSecretariat(tx: Queryable, tableId: string, leaving
   if (others.length === 0) throw conflict('a table needs at least one secretariat member');
 }
 
-export async function revokeRole(db: Db, actor: Actor, userId: string): Promise<void> {
+export async function revokeRole(db: Db, actor: Actor, userId: string): Promise<{ effects: Effect[] }> {
   await db.transaction(async (tx) => {
     const rows = await tx.query<{ role: Role; name: string; org_name: string }>(
       `select tr.role, u.name, o.name as org_name
@@ -166,16 +164,15 @@ export async function revokeRole(db: Db, actor: Actor, userId: string): Promise<
     if (!row) throw notFound('role');
     if (row.role === 'secretariat') await keepOneSecretariat(tx, actor.tableId, userId);
     await tx.query('delete from table_roles where table_id = $1 and user_id = $2', [actor.tableId, userId]);
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'role.revoked',
-      subjectType: 'user',
-      subjectId: userId,
-      data: { userName: row.name, organizationName: row.org_name, role: row.role },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'role.revoked',
+      { type: 'user', id: userId },
+      { userName: row.name, organizationName: row.org_name, role: row.role },
+    );
   });
+  return recheck(userId);
 }
 
 export async function updateRules(db: Db, actor: Actor, rules: TableRules): Promise<void> {
@@ -190,13 +187,12 @@ export async function updateRules(db: Db, actor: Actor, rules: TableRules): Prom
       'update tables set response_period_days = $2, silence_is_consent = $3, ruling_rule = $4 where id = $1',
       [actor.tableId, rules.responsePeriodDays, rules.silenceIsConsent, rules.rulingRule],
     );
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'rules.updated',
-      subjectType: 'table',
-      subjectId: actor.tableId,
-      data: {
+    await audit(
+      tx,
+      actor,
+      'rules.updated',
+      { type: 'table', id: actor.tableId },
+      {
         before: {
           responsePeriodDays: old.response_period_days,
           silenceIsConsent: old.silence_is_consent,
@@ -204,8 +200,7 @@ export async function updateRules(db: Db, actor: Actor, rules: TableRules): Prom
         },
         after: rules,
       },
-      at: actor.now,
-    });
+    );
   });
 }
 
@@ -221,14 +216,12 @@ export async function setCurrentPhase(db: Db, actor: Actor, phaseKey: string): P
     if (!phase) throw notFound('phase');
     if (phase.previous === phaseKey) return;
     await tx.query('update tables set current_phase_key = $2 where id = $1', [actor.tableId, phaseKey]);
-    await recordAuditEvent(tx, {
-      tableId: actor.tableId,
-      actorUserId: actor.userId,
-      kind: 'phase.changed',
-      subjectType: 'table',
-      subjectId: actor.tableId,
-      data: { from: phase.previous, to: phaseKey, phaseName: phase.name },
-      at: actor.now,
-    });
+    await audit(
+      tx,
+      actor,
+      'phase.changed',
+      { type: 'table', id: actor.tableId },
+      { from: phase.previous, to: phaseKey, phaseName: phase.name },
+    );
   });
 }

@@ -2,35 +2,21 @@ import { Hono, type Context } from 'hono';
 import type { TablesResponse } from '../../shared/api.ts';
 import { can } from '../../shared/permissions.ts';
 import { listTableAudit } from '../audit/queries.ts';
+// eslint-disable-next-line no-restricted-imports -- issue 11: the table audit's outcomes-only filter is a consensus internal; export it from consensus/queries.ts (tables/consensus rework in progress)
 import { outcomeAudit } from '../consensus/visibility.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { readId, readJson, readQuery } from '../http/validate.ts';
-import { requireTableAction, type TableAccess } from './access.ts';
-import {
-  addMember,
-  assignRole,
-  removeMember,
-  revokeRole,
-  setCurrentPhase,
-  updateRules,
-  type Actor,
-} from './commands.ts';
+import { requireTableAction, type TableAccess } from '../http/access.ts';
+import type { Actor } from '../audit/audit.ts';
+import { applyEffects } from '../effects.ts';
+import { addMember, assignRole, removeMember, revokeRole, setCurrentPhase, updateRules } from './commands.ts';
 import { getTableDetail, listMyTables } from './queries.ts';
 import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from './schema.ts';
 
 function actor(c: Context<AppEnv>, access: TableAccess): Actor {
   return { userId: access.user.id, tableId: access.tableId, now: c.var.deps.clock.now() };
-}
-
-/**
- * A changed or revoked role applies to open documents at once, not at the next reconnect: the
- * person's connections are decided again (no access any more: closed with 4403; writing differently:
- * closed with 4000, and the reconnect joins under the new role).
- */
-async function reauthorizeLive(c: Context<AppEnv>, userId: string): Promise<void> {
-  await c.var.deps.collab?.recheckUser(userId);
 }
 
 /** Every management route answers with the table as it is after the change. */
@@ -81,14 +67,12 @@ export const tableRoutes = new Hono<AppEnv>()
     const access = await requireTableAction(c, 'table.manage');
     const body = await readJson(c, roleBody);
     const userId = readId(c, 'userId', 'person');
-    await assignRole(c.var.deps.db, actor(c, access), userId, body.role);
-    await reauthorizeLive(c, userId);
+    await applyEffects(c.var.deps, (await assignRole(c.var.deps.db, actor(c, access), userId, body.role)).effects);
     return detail(c, access);
   })
   .delete('/:id/roles/:userId', async (c) => {
     const access = await requireTableAction(c, 'table.manage');
     const userId = readId(c, 'userId', 'person');
-    await revokeRole(c.var.deps.db, actor(c, access), userId);
-    await reauthorizeLive(c, userId);
+    await applyEffects(c.var.deps, (await revokeRole(c.var.deps.db, actor(c, access), userId)).effects);
     return detail(c, access);
   });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgDocStore } from '../../server/collab/pg-doc-store.ts';
+import { pgDocStore, type DerivedContentSink } from '../../server/collab/pg-doc-store.ts';
+import { writeDerivedContent } from '../../server/documents/content.ts';
 import type { Db } from '../../server/db/db.ts';
 import { loadDemoData } from '../../server/demo/load-demo.ts';
 import { migrateDatabase, openDatabase } from '../../server/runtime/node-deps.ts';
@@ -57,7 +58,7 @@ for (const backend of databaseBackends()) {
     it('updates the derived content of each section in the batch', async () => {
       const sections = await db.query<{ id: string }>('select id from sections order by position limit 2');
       expect(sections).toHaveLength(2);
-      const store = pgDocStore(db);
+      const store = pgDocStore(db, { sink: writeDerivedContent });
       await Promise.all(
         sections.map((s, i) => store.append(`section:${s.id}`, update(`tekst ${i}`), info(`tekst ${i}`))),
       );
@@ -72,9 +73,12 @@ for (const backend of databaseBackends()) {
 
     it('lets a document the database refuses for good be set aside alone, its bytes kept, while the others are stored', async () => {
       const logs: string[] = [];
-      const store = pgDocStore(db, { log: (_level, message) => logs.push(message) });
-      // Matches the section pattern but is no uuid: every statement about its section fails inside PostgreSQL.
-      const poison = `section:${'-'.repeat(36)}`;
+      // A document whose derived content PostgreSQL refuses every time, whatever is in it.
+      const poison = 'test:poison';
+      const sink: DerivedContentSink = async (tx, entries) => {
+        if (entries.some((e) => e.docName === poison)) await tx.query("select 'not a uuid'::uuid");
+      };
+      const store = pgDocStore(db, { sink, log: (_level, message) => logs.push(message) });
       const results = await Promise.allSettled([
         store.append('test:ok-1', update('one'), info('one')),
         store.append(poison, update('bad'), info('bad')),
@@ -99,7 +103,7 @@ for (const backend of databaseBackends()) {
         'select id, content_text from sections order by position desc limit 1',
       );
       const logs: string[] = [];
-      const store = pgDocStore(db, { log: (_level, message) => logs.push(message) });
+      const store = pgDocStore(db, { sink: writeDerivedContent, log: (_level, message) => logs.push(message) });
       const name = `section:${section!.id}`;
       const before = (await store.load(name)).logLength;
       const refused = { ...info('nieuw'), text: 'gif\u0000tig', editorUserId: null };

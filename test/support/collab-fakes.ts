@@ -30,6 +30,13 @@ export class MemoryStore implements DocStore {
     this.flushes.push(info);
     return tail.length;
   }
+  async saveDerived(_name: string, info: FlushInfo) {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('database unavailable');
+    }
+    this.flushes.push(info);
+  }
   async compact(name: string, state: Uint8Array) {
     this.snapshots.set(name, state);
     this.log.set(name, []);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildDocument, renderDocument } from '../../server/collab/render.ts';
-import { PendingBudget, Room } from '../../server/collab/room.ts';
+import { PendingBudget } from '../../server/collab/persistence.ts';
+import { Room } from '../../server/collab/room.ts';
 import { FakeClient, MemoryStore } from '../support/collab-fakes.ts';
 
 const now = () => new Date('2026-03-02T09:00:00Z');
@@ -68,4 +69,34 @@ describe('collab room when the store fails', () => {
     expect(renderDocument(reloaded.doc).text).toBe(writer.text());
     expect(unhandled).toEqual([]);
   }, 20_000);
+});
+
+describe('derived content', () => {
+  it('is rendered at most every few seconds while people type, when the room goes quiet, and on demand', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load('section:d', {
+      store,
+      now,
+      flushDelayMs: 5,
+      deriveEveryMs: 10_000,
+      quietAfterMs: 300,
+    });
+    const a = new FakeClient(room).connect('a', true);
+    for (let i = 0; i < 5; i++) {
+      a.type(`regel ${i}`);
+      await tick(40);
+    }
+    // Five batches stored, only the first with derived content.
+    expect(store.log.get('section:d')?.length).toBeGreaterThanOrEqual(5);
+    expect(store.flushes.filter((f) => f.text !== null).map((f) => f.text)).toEqual(['regel 0']);
+    await tick(500);
+    // Quiet: the content caught up, once, without a new log row.
+    const derived = store.flushes.filter((f) => f.text !== null);
+    expect(derived.at(-1)?.text).toBe(a.text());
+    expect(derived.at(-1)?.editorUserId).toBe('a');
+    a.type('nog een');
+    await room.flush({ derive: true });
+    expect(store.flushes.at(-1)?.text).toBe(a.text());
+    room.destroy();
+  });
 });

@@ -185,3 +185,27 @@ describe('server-side rendering', () => {
     expect(plain).toBe('Kop <1>\nvet en link en kwaad');
   });
 });
+
+describe('broadcasts in a big room', () => {
+  it('merges the updates of one event-loop turn into one message per connection, and everyone converges', async () => {
+    const { room } = await setup();
+    const editors = Array.from({ length: 10 }, (_, i) => new FakeClient(room).connect(`u${i}`, true));
+    const watcher = new FakeClient(room).connect('watcher', false);
+    const before = watcher.received;
+    for (const [i, editor] of editors.entries()) editor.type(`tegelijk ${i}`);
+    expect(watcher.received).toBe(before);
+    await tick();
+    expect(watcher.received).toBe(before + 1);
+    for (const editor of editors) expect(editor.text()).toBe(watcher.text());
+    expect(watcher.text()).toContain('tegelijk 9');
+  });
+
+  it('sends at once in a small room', async () => {
+    const { room } = await setup();
+    const a = new FakeClient(room).connect('a', true);
+    const b = new FakeClient(room).connect('b', true);
+    const before = b.received;
+    a.type('meteen');
+    expect(b.received).toBe(before + 1);
+  });
+});

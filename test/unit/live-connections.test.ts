@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { UpgradeDecision } from '../../server/collab/authorize.ts';
+import type { UpgradeDecision } from '../../server/collab/access.ts';
 import { LiveConnections, type LiveConnection } from '../../server/collab/live.ts';
 import { CLOSE } from '../../server/collab/protocol.ts';
 

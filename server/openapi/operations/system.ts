@@ -9,7 +9,8 @@ import {
 } from '../../../shared/api-schemas/tables.ts';
 import { notificationsResponseSchema } from '../../../shared/api-schemas/consensus.ts';
 import { loginBody, passwordChangeBody } from '../../auth/schema.ts';
-import { clockBody, readBody } from '../../consensus/schema.ts';
+import { clockBody } from '../../consensus/schema.ts';
+import { markReadBody } from '../../notifications/schema.ts';
 import type { Operation } from '../operation.ts';
 
 /** Health, sessions, organizations, notifications and the development aids. */
@@ -91,7 +92,7 @@ export const SYSTEM_OPERATIONS: Operation[] = [
     operationId: 'markNotificationsRead',
     tag: 'Notifications',
     summary: 'Mark notifications read',
-    body: readBody,
+    body: markReadBody,
     reply: okResponseSchema,
   },
   {

@@ -1,0 +1,215 @@
+import * as Y from 'yjs';
+import type { DocStore } from './doc-store.ts';
+import { renderDocument } from './render.ts';
+
+type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+
+/**
+ * Bytes received but not yet stored, counted over every room of a process. While the database is
+ * away rooms keep their batches in memory; past the limit they refuse new writes (the writer keeps
+ * them and offers them again on reconnect) rather than grow without bound or drop anything.
+ */
+export class PendingBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+  get full(): boolean {
+    return this.used >= this.limit;
+  }
+}
+
+export interface PersistenceOptions {
+  store: DocStore;
+  now(): Date;
+  /** Persistence batch window: updates within it are merged into one stored row. */
+  flushDelayMs?: number;
+  /** Compact the log into a snapshot once it holds this many rows. */
+  compactAfter?: number;
+  /** Shared by the rooms of a process; a room alone gets its own 64 MB. */
+  budget?: PendingBudget;
+  /**
+   * Derived HTML and text are rendered from the whole document, which costs far more than storing a
+   * keystroke: while people type, at most once per this many ms (and when the room goes quiet, when
+   * someone reads the content, and on every forced flush: freeze, unload, shutdown).
+   */
+  deriveEveryMs?: number;
+  /** The room is quiet after this long without an update; its derived content is brought up to date then. */
+  quietAfterMs?: number;
+  log?: Log;
+}
+
+/**
+ * How one room's updates reach the store: merged per window (shared by every room of the process,
+ * so that the store can write all rooms' batches of one window in one transaction), retried with
+ * backoff while the store fails, with derived content rendered only as often as it is worth.
+ *
+ * Invariants: an update added here stays pending until the store has it; a timer-driven flush never
+ * rejects unhandled; `flush({ derive: true })` leaves the stored derived content equal to the document.
+ */
+export class RoomPersistence {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private readonly budget: PendingBudget;
+  private lastEditor: string | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> | undefined;
+  private retryDelayMs = 100;
+  /** Changes since the derived content was last stored. */
+  private underived = false;
+  private derivedAt = 0;
+  private lastUpdateAt = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly doc: Y.Doc,
+    private readonly options: PersistenceOptions,
+    private logLength: number,
+  ) {
+    this.budget = options.budget ?? new PendingBudget(64 * 1024 * 1024);
+  }
+
+  get full(): boolean {
+    return this.budget.full;
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0 || this.flushing !== undefined;
+  }
+
+  /** Takes one update the room applied; `editor` is who made it (null: the server). */
+  add(update: Uint8Array, editor: string | null): void {
+    if (editor) this.lastEditor = editor;
+    this.pending.push(update);
+    this.pendingBytes += update.byteLength;
+    this.budget.used += update.byteLength;
+    this.underived = true;
+    this.lastUpdateAt = Date.now();
+    const window = this.options.flushDelayMs ?? 100;
+    this.schedule(window - (Date.now() % window));
+    this.quietTimer ??= setTimeout(this.onQuietCheck, this.options.quietAfterMs ?? 2_000);
+  }
+
+  /**
+   * Stores everything pending; resolves when it is durable (or rejects after a failed attempt, which
+   * is retried). With `derive`, the stored derived content is brought up to date too.
+   */
+  flush(options: { derive?: boolean } = {}): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    const force = options.derive === true;
+    const run = async (): Promise<void> => {
+      await this.flushing?.catch(() => undefined);
+      await this.store(force);
+    };
+    // One store at a time; a forced one waits for the running one and then runs itself.
+    if (this.flushing && !force) return this.flushing;
+    const mine = run().finally(() => {
+      if (this.flushing === mine) this.flushing = undefined;
+    });
+    this.flushing = mine;
+    return mine;
+  }
+
+  destroy(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    // What was never stored is no longer held for; it is gone with the process (kill -9 semantics).
+    this.budget.used -= this.pendingBytes;
+    this.pendingBytes = 0;
+  }
+
+  private onQuietCheck = (): void => {
+    this.quietTimer = undefined;
+    const quietFor = Date.now() - this.lastUpdateAt;
+    const quietAfter = this.options.quietAfterMs ?? 2_000;
+    if (quietFor < quietAfter) {
+      this.quietTimer = setTimeout(this.onQuietCheck, quietAfter - quietFor);
+    } else if (this.underived) {
+      this.flush({ derive: true }).catch(() => undefined);
+    }
+  };
+
+  /** A flush that nobody awaits: its failure is logged by store() and retried from there. */
+  private schedule(delayMs: number): void {
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush().catch(() => undefined);
+    }, delayMs);
+  }
+
+  private deriveDue(force: boolean): boolean {
+    return this.underived && (force || Date.now() - this.derivedAt >= (this.options.deriveEveryMs ?? 5_000));
+  }
+
+  private async store(force: boolean): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      const bytes = this.pendingBytes;
+      this.pending = [];
+      this.pendingBytes = 0;
+      const derive = this.deriveDue(force);
+      const derived = derive ? this.derive() : { html: null, text: null, editorUserId: null };
+      try {
+        this.logLength = await this.options.store.append(this.name, this.merge(batch), {
+          ...derived,
+          at: this.options.now(),
+        });
+        this.budget.used -= bytes;
+        this.retryDelayMs = 100;
+        if (derive) this.markDerived();
+      } catch (error) {
+        // Keep the batch in front of anything newer and try again later; the room stays loaded.
+        this.pending = [...batch, ...this.pending];
+        this.pendingBytes += bytes;
+        this.options.log?.('error', 'storing document updates failed', {
+          room: this.name,
+          pendingBytes: this.pendingBytes,
+          error: String(error),
+        });
+        this.schedule(this.retryDelayMs);
+        this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5_000);
+        throw error;
+      }
+    }
+    if (force && this.underived) {
+      await this.options.store.saveDerived(this.name, { ...this.derive(), at: this.options.now() });
+      this.markDerived();
+    }
+    if (this.logLength >= (this.options.compactAfter ?? 500)) {
+      try {
+        await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.options.now());
+        this.logLength = 0;
+      } catch (error) {
+        // Compaction only makes loading faster; the log still holds everything. Try at the next flush.
+        this.options.log?.('warn', 'compacting a document failed', { room: this.name, error: String(error) });
+      }
+    }
+  }
+
+  private markDerived(): void {
+    this.derivedAt = Date.now();
+    // An update that arrived while the store worked is not in what was derived.
+    this.underived = this.pending.length > 0;
+  }
+
+  /** Every update here came out of this document, so they merge; should that ever fail, the full state serves. */
+  private merge(batch: Uint8Array[]): Uint8Array {
+    try {
+      return batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    } catch {
+      return Y.encodeStateAsUpdate(this.doc);
+    }
+  }
+
+  /** Derived HTML and text with the last editor, or nulls (keep the stored ones) when the document cannot be rendered. */
+  private derive(): { html: string | null; text: string | null; editorUserId: string | null } {
+    try {
+      return { ...renderDocument(this.doc), editorUserId: this.lastEditor };
+    } catch (error) {
+      this.options.log?.('error', 'deriving document content failed', { room: this.name, error: String(error) });
+      return { html: null, text: null, editorUserId: null };
+    }
+  }
+}

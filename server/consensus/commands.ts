@@ -1,0 +1,247 @@
+import { mayWithdrawRound, type PositionKind } from '../../shared/consensus.ts';
+import { sectionDocument } from '../../shared/documents.ts';
+import { audit } from '../audit/audit.ts';
+// eslint-disable-next-line no-restricted-imports -- issue 11: text-to-blocks conversion is collab's internal helper; move it to shared/ or expose it from collab's API (consensus/collab rework in progress)
+import { textToBlocks } from '../collab/render.ts';
+import type { AppDeps } from '../deps.ts';
+import { replaceDocument, requireCollab, type Effect } from '../effects.ts';
+import { forbidden, stateConflict } from '../http/errors.ts';
+import { sectionLock } from '../sections/queries.ts';
+import { addMediationStep, checkCanPropose, escalateSection, openEscalation, referSection } from './escalations.ts';
+import { closeRound, lockRound, outcomeOf, recordPosition, remind, startRound, withdraw } from './rounds.ts';
+import { draft, endorse, findRuling, takeEffect } from './rulings.ts';
+import { lockSection, moveSection, type ConsensusActor } from './state.ts';
+
+/**
+ * The consensus actions, each one named command: it owns its transaction (the steps in rounds.ts,
+ * escalations.ts and rulings.ts run inside it, with their audit events) and returns its effects for
+ * after the commit: mails, and the lock its section's room must follow. Routes and the scheduler
+ * (due.ts) call these and nothing else, then hand the effects to `applyEffects`.
+ */
+
+export type ConsensusDeps = Pick<AppDeps, 'db' | 'collab'>;
+
+export type { ConsensusActor } from './state.ts';
+
+interface OpenedRound {
+  round: { id: string; deadline: Date };
+  version: { number: number };
+  effects: Effect[];
+}
+
+/**
+ * Puts the live text to a consent round. The text is frozen BEFORE the transaction: its room is locked
+ * first (no edit slips in between), then flushed and snapshotted, and the transaction records that
+ * snapshot as the version. If the transaction refuses, the room goes back to the lock the database holds.
+ */
+export async function openRound(deps: ConsensusDeps, actor: ConsensusActor, sectionId: string): Promise<OpenedRound> {
+  const [current] = await deps.db.query<{ state: 'draft' }>('select state from sections where id = $1', [sectionId]);
+  if (current && current.state !== 'draft') throw stateConflict(current, 'a consent round');
+  const collab = requireCollab(deps);
+  const docName = sectionDocument(sectionId);
+  await collab.setLocked(docName, true);
+  try {
+    const snapshot = await collab.snapshot(docName);
+    return await deps.db.transaction(async (tx) => {
+      const effects: Effect[] = [];
+      const section = await lockSection(tx, sectionId);
+      await moveSection(tx, effects, section, { type: 'open_round' });
+      const opened = await startRound(tx, effects, actor, section, snapshot, 'consent');
+      return { ...opened, effects };
+    });
+  } catch (error) {
+    await collab.setLocked(docName, (await sectionLock(deps.db, sectionId)).locked);
+    throw error;
+  }
+}
+
+/** The actor's organization states (or changes) its position; the last one in closes the round. */
+export async function statePosition(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  roundId: string,
+  input: { kind: PositionKind; text: string },
+): Promise<{ effects: Effect[] }> {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    await recordPosition(tx, effects, actor, await lockRound(tx, roundId), input);
+    return { effects };
+  });
+}
+
+/** Whoever opened the round, or the chair, withdraws it (`mayWithdrawRound`). */
+export async function withdrawRound(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  roundId: string,
+): Promise<{ effects: Effect[] }> {
+  // A role that could not withdraw even its own round is refused before the round is looked at.
+  if (!mayWithdrawRound(actor.role, true)) throw forbidden();
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    await withdraw(tx, effects, actor, await lockRound(tx, roundId));
+    return { effects };
+  });
+}
+
+/** Back to draft: an objection answered by revising the text, or an adopted text opened for revision. */
+export async function reviseSection(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  sectionId: string,
+): Promise<{ effects: Effect[] }> {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    const section = await lockSection(tx, sectionId);
+    const from = section.state;
+    await moveSection(tx, effects, section, { type: 'revise' });
+    await audit(
+      tx,
+      actor,
+      'section.revision_opened',
+      { type: 'section', id: section.id },
+      { title: section.title, from },
+    );
+    return { effects };
+  });
+}
+
+/** An objected section goes to the chair, with the reason why. */
+export async function escalate(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  sectionId: string,
+  reason: string,
+): Promise<{ effects: Effect[] }> {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    await escalateSection(tx, effects, actor, await lockSection(tx, sectionId), reason);
+    return { effects };
+  });
+}
+
+/** The chair records a mediation step (a meeting, a call, a letter). */
+export async function recordMediationStep(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  escalationId: string,
+  input: { occurredOn: string; kind: 'meeting' | 'call' | 'written'; note: string },
+): Promise<{ effects: Effect[] }> {
+  await deps.db.transaction(async (tx) => addMediationStep(tx, actor, await openEscalation(tx, escalationId), input));
+  return { effects: [] };
+}
+
+/**
+ * The chair's compromise text becomes a new version and goes to a new consent round. The text replaces
+ * the live document BEFORE the transaction, because the version must freeze exactly the replaced
+ * document; what would refuse the proposal is checked before that, so a refusal changes nothing.
+ */
+export async function proposeCompromise(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  escalationId: string,
+  text: string,
+): Promise<OpenedRound> {
+  const escalation = await checkCanPropose(deps.db, escalationId);
+  const snapshot = await replaceDocument(deps, {
+    docName: sectionDocument(escalation.section_id),
+    blocks: textToBlocks(text),
+  });
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    await openEscalation(tx, escalationId);
+    const section = await lockSection(tx, escalation.section_id);
+    await moveSection(tx, effects, section, { type: 'propose_compromise' });
+    const opened = await startRound(tx, effects, actor, section, snapshot, 'mediation_proposal');
+    return { ...opened, effects };
+  });
+}
+
+/** The chair concludes that consensus cannot be reached: the municipalities decide. */
+export async function refer(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  escalationId: string,
+  report: string,
+): Promise<{ effects: Effect[] }> {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    await referSection(tx, effects, actor, await openEscalation(tx, escalationId), report);
+    return { effects };
+  });
+}
+
+/** A municipal delegate drafts the ruling on a referred section. */
+export async function draftRuling(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  sectionId: string,
+  input: { text: string; rationale: string },
+): Promise<{ effects: Effect[] }> {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    await draft(tx, effects, actor, sectionId, input);
+    return { effects };
+  });
+}
+
+/**
+ * A member municipality endorses the draft ruling. When that makes it carry, the ruling takes effect
+ * at once (`makeRulingEffective`); if that second step is interrupted, the scheduler finishes it.
+ */
+export async function endorseRuling(
+  deps: ConsensusDeps,
+  actor: ConsensusActor,
+  rulingId: string,
+): Promise<{ sectionId: string; effects: Effect[] }> {
+  const { sectionId, carried } = await deps.db.transaction(async (tx) => {
+    const ruling = await findRuling(tx, rulingId, true);
+    return { sectionId: ruling.section_id, carried: await endorse(tx, actor, ruling) };
+  });
+  if (!carried) return { sectionId, effects: [] };
+  const { effects } = await makeRulingEffective(deps, rulingId, { userId: actor.userId, now: actor.now });
+  return { sectionId, effects };
+}
+
+/**
+ * A carried ruling takes effect: its text replaces the live document (BEFORE the transaction, which
+ * records the replaced document as the section's new version), and the section is ruled. Does
+ * nothing when the ruling took effect already or was replaced.
+ */
+export async function makeRulingEffective(
+  deps: ConsensusDeps,
+  rulingId: string,
+  by: { userId: string; now: Date },
+): Promise<{ done: boolean; effects: Effect[] }> {
+  const ruling = await findRuling(deps.db, rulingId);
+  const snapshot = await replaceDocument(deps, {
+    docName: sectionDocument(ruling.section_id),
+    blocks: textToBlocks(ruling.text),
+  });
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    const done = await takeEffect(tx, effects, await findRuling(tx, rulingId, true), snapshot, by);
+    return { done, effects };
+  });
+}
+
+/** Closes a round whose deadline passed, with the outcome its positions give (the scheduler's). */
+export async function closeOverdueRound(deps: ConsensusDeps, roundId: string, now: Date) {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    const round = await lockRound(tx, roundId);
+    if (round.closed_at) return { closed: false, effects }; // closed meanwhile
+    const outcome = (await outcomeOf(tx, round, true))!;
+    await closeRound(tx, effects, round, outcome, { userId: null, tableId: round.table_id, now });
+    return { closed: true, effects };
+  });
+}
+
+/** Reminds the organizations that have not responded to a round yet (the scheduler's, once per round). */
+export async function remindRound(deps: ConsensusDeps, roundId: string, now: Date) {
+  return deps.db.transaction(async (tx) => {
+    const effects: Effect[] = [];
+    const reminded = await remind(tx, effects, await lockRound(tx, roundId), now);
+    return { reminded, effects };
+  });
+}

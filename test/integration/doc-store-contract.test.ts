@@ -1,0 +1,110 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocStore } from '../../server/collab/doc-store.ts';
+import { pgDocStore } from '../../server/collab/pg-doc-store.ts';
+import type { Db } from '../../server/db/db.ts';
+import { migrateDatabase, openDatabase } from '../../server/runtime/node-deps.ts';
+import { MemoryStore } from '../support/collab-fakes.ts';
+import { databaseBackends } from '../support/databases.ts';
+
+/**
+ * What every DocStore promises the room, whatever keeps the bytes: the in-memory store the unit tests
+ * use, the PostgreSQL/PGlite store, and (later) a Durable Object's.
+ */
+interface Subject {
+  name: string;
+  open(): Promise<{ store: DocStore; close(): Promise<void> }>;
+}
+
+const subjects: Subject[] = [
+  { name: 'memory', open: async () => ({ store: new MemoryStore(), close: async () => undefined }) },
+  ...databaseBackends().map((backend): Subject => ({
+    name: backend.name,
+    async open() {
+      const database = await backend.create();
+      const db: Db = await openDatabase({ databaseUrl: database.databaseUrl });
+      await migrateDatabase(db);
+      return {
+        store: pgDocStore(db),
+        async close() {
+          await db.close();
+          await database.drop();
+        },
+      };
+    },
+  })),
+];
+
+const at = new Date('2026-11-27T10:00:00Z');
+const info = { html: null, text: null, editorUserId: null, at };
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+  return doc.getText('t').toString();
+}
+
+for (const subject of subjects) {
+  describe(`DocStore contract: ${subject.name}`, () => {
+    let store: DocStore;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, close } = await subject.open());
+    });
+    afterAll(async () => close?.());
+
+    it('loads a document it never saw as empty', async () => {
+      expect(await store.load('contract:nothing')).toEqual({ updates: [], logLength: 0 });
+    });
+
+    it('appends in order, counts the log, and loads what was appended', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      doc.getText('t').insert(0, 'een ');
+      doc.getText('t').insert(4, 'twee ');
+      doc.getText('t').insert(9, 'drie');
+      const lengths: number[] = [];
+      for (const u of updates) lengths.push(await store.append('contract:a', u, info));
+      expect(lengths).toEqual([1, 2, 3]);
+      const loaded = await store.load('contract:a');
+      expect(loaded.logLength).toBe(3);
+      expect(textOf(loaded.updates)).toBe('een twee drie');
+    });
+
+    it('keeps documents apart', async () => {
+      const a = new Y.Doc();
+      a.getText('t').insert(0, 'alleen b');
+      await store.append('contract:b', Y.encodeStateAsUpdate(a), info);
+      expect(textOf((await store.load('contract:b')).updates)).toBe('alleen b');
+      expect(textOf((await store.load('contract:a')).updates)).toBe('een twee drie');
+    });
+
+    it('compacts the log into a snapshot that loads the same, and counts from zero after it', async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.mergeUpdates((await store.load('contract:a')).updates));
+      await store.compact('contract:a', Y.encodeStateAsUpdate(doc), at);
+      const compacted = await store.load('contract:a');
+      expect(compacted.logLength).toBe(0);
+      expect(textOf(compacted.updates)).toBe('een twee drie');
+      const before = Y.encodeStateVector(doc);
+      doc.getText('t').insert(0, 'nul ');
+      const update = Y.encodeStateAsUpdate(doc, before);
+      expect(await store.append('contract:a', update, info)).toBe(1);
+      expect(textOf((await store.load('contract:a')).updates)).toBe('nul een twee drie');
+    });
+
+    it('takes appends for many documents at once', async () => {
+      const names = Array.from({ length: 50 }, (_, i) => `contract:many-${i}`);
+      const results = await Promise.all(
+        names.map((name) => {
+          const doc = new Y.Doc();
+          doc.getText('t').insert(0, name);
+          return store.append(name, Y.encodeStateAsUpdate(doc), info);
+        }),
+      );
+      expect(results).toEqual(names.map(() => 1));
+      for (const name of [names[0]!, names[49]!]) expect(textOf((await store.load(name)).updates)).toBe(name);
+    });
+  });
+}
