@@ -27,13 +27,18 @@ const NODE_ONLY_PACKAGES = [
   '@hono/node-server',
 ];
 /** server/ folders every capability may use: infrastructure, not capabilities. */
-const SERVER_INFRASTRUCTURE = ['http', 'db', 'audit', 'mail'];
+// documents/ is the app's wiring between the co-editing service and the capabilities that own each
+// document kind (server/documents/access.ts); crypto/ holds token helpers sessions and invitations share.
+const SERVER_INFRASTRUCTURE = ['http', 'db', 'audit', 'mail', 'crypto', 'documents'];
 /** Folders (and their subfolders) that may import anything: Node entry points, tests, tools. */
 const UNRESTRICTED = ['server/runtime', 'test', 'bench', 'scripts'];
 /** Files that may import anything: tool configuration that runs in Node, and tests next to code. */
 const UNRESTRICTED_FILES = ['**/vite.config.ts', 'vitest.config.ts', 'eslint.config.js', '**/*.test.{ts,tsx}'];
-/** The only files another capability may import: its public commands, queries and request/reply schemas. */
-const CAPABILITY_API = ['commands', 'queries', 'schema'];
+/**
+ * The only files another capability may import: its public commands, queries and request/reply schemas,
+ * and an index.ts where a service (collab) lists what else it offers.
+ */
+const CAPABILITY_API = ['commands', 'queries', 'schema', 'index'];
 
 const SOURCE = '*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,17 +1,13 @@
 import { Hono } from 'hono';
-import type { MeResponse } from '../../shared/api.ts';
-import type { AppEnv, CurrentUser } from '../http/app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie.ts';
 import { readJson } from '../http/validate.ts';
-import { listMyTables } from '../tables/queries.ts';
-import type { Queryable } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
-import { randomToken } from './tokens.ts';
-import { changePassword } from './password.ts';
+import { randomToken } from '../crypto/tokens.ts';
 import { loginBody, passwordChangeBody } from './schema.ts';
-import { createSession, invalidateSession } from './sessions.ts';
+import { changePassword, createSession, invalidateSession } from './commands.ts';
 import {
   ACCOUNT_LIMIT,
   ADDRESS_LIMIT,
@@ -22,7 +18,7 @@ import {
   loginGate,
   recordFailure,
 } from './throttle.ts';
-import { findUserForLogin } from './users.ts';
+import { findUserForLogin, meResponse } from './queries.ts';
 
 // Verifying against a real hash for unknown e-mails keeps the response time from telling which
 // addresses have an account.
@@ -45,15 +41,6 @@ function pacerFor(deps: object): AddressPacer {
     pacers.set(deps, pacer);
   }
   return pacer;
-}
-
-export async function meResponse(db: Queryable, user: CurrentUser): Promise<MeResponse> {
-  const tables = await listMyTables(db, user.id);
-  return {
-    user: { id: user.id, name: user.name, email: user.email, organization: user.organization },
-    tables,
-    isSecretariat: tables.some((t) => t.role === 'secretariat'),
-  };
 }
 
 function rateLimited(seconds: number): ApiError {

@@ -1,16 +1,16 @@
 import { mayWithdrawRound, type PositionKind } from '../../shared/consensus.ts';
 import { sectionDocument } from '../../shared/documents.ts';
 import { audit } from '../audit/audit.ts';
-// eslint-disable-next-line no-restricted-imports -- issue 11: text-to-blocks conversion is collab's internal helper; move it to shared/ or expose it from collab's API (consensus/collab rework in progress)
-import { textToBlocks } from '../collab/render.ts';
+import { textToBlocks } from '../collab/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { replaceDocument, requireCollab, type Effect } from '../effects.ts';
+import { applyEffects, replaceDocument, requireCollab, type Effect } from '../effects.ts';
 import { forbidden, stateConflict } from '../http/errors.ts';
 import { sectionLock } from '../sections/queries.ts';
 import { addMediationStep, checkCanPropose, escalateSection, openEscalation, referSection } from './escalations.ts';
 import { closeRound, lockRound, outcomeOf, recordPosition, remind, startRound, withdraw } from './rounds.ts';
 import { draft, endorse, findRuling, takeEffect } from './rulings.ts';
 import { lockSection, moveSection, type ConsensusActor } from './state.ts';
+import { carriedRulingsPending, overdueRounds, roundsToRemind } from './queries.ts';
 
 /**
  * The consensus actions, each one named command: it owns its transaction (the steps in rounds.ts,
@@ -244,4 +244,39 @@ export async function remindRound(deps: ConsensusDeps, roundId: string, now: Dat
     const reminded = await remind(tx, effects, await lockRound(tx, roundId), now);
     return { reminded, effects };
   });
+}
+
+/**
+ * The scheduler's work (run periodically, and by the dev clock): close rounds past their deadline,
+ * remind the silent two working days before, and let a ruling take effect whose last endorsement was
+ * recorded but not yet applied. Each is the same command a route would call; the effects of all of
+ * them are carried out at the end.
+ */
+export async function runDueWork(deps: AppDeps): Promise<{ closed: number; reminded: number; ruled: number }> {
+  const now = deps.clock.now();
+  const effects: Effect[] = [];
+  let closed = 0;
+  let reminded = 0;
+  let ruled = 0;
+  for (const roundId of await overdueRounds(deps.db, now)) {
+    const outcome = await closeOverdueRound(deps, roundId, now);
+    effects.push(...outcome.effects);
+    if (outcome.closed) closed++;
+  }
+  // After the closing: a round that just closed needs no reminder.
+  for (const roundId of await roundsToRemind(deps.db, now)) {
+    const outcome = await remindRound(deps, roundId, now);
+    effects.push(...outcome.effects);
+    if (outcome.reminded) reminded++;
+  }
+  // Taking effect replaces the section's live document: only where the co-editing rooms run.
+  if (deps.collab) {
+    for (const ruling of await carriedRulingsPending(deps.db)) {
+      const outcome = await makeRulingEffective(deps, ruling.id, { userId: ruling.draftedBy, now });
+      effects.push(...outcome.effects);
+      if (outcome.done) ruled++;
+    }
+  }
+  await applyEffects(deps, effects);
+  return { closed, reminded, ruled };
 }

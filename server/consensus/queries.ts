@@ -267,3 +267,6 @@ export async function sectionOf(
   const [row] = await db.query<{ section_id: string; table_id: string; state: SectionState }>(SECTION_OF[kind], [id]);
   return row ? { sectionId: row.section_id, tableId: row.table_id, state: row.state } : null;
 }
+
+/** The audit trail as those who may not read the deliberation see it (the rule lives in visibility.ts). */
+export { outcomeAudit } from './visibility.ts';

@@ -3,7 +3,7 @@ import { audit } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
 import * as Y from 'yjs';
-import { buildDocument, renderDocument } from '../collab/render.ts';
+import { buildDocument, renderDocument } from '../collab/index.ts';
 import {
   DEMO_ORGANIZATIONS,
   DEMO_PASSWORD,

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import type { OutboxResponse } from '../../shared/api.ts';
 import { iso } from '../db/rows.ts';
-import { DEMO_REGION } from '../demo/demo-data.ts';
+import { isDemoSecretariat } from '../demo/queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';
 import { readJson } from '../http/validate.ts';
 import { tablesWhere } from '../http/access.ts';
-import { runDueWork } from '../consensus/due.ts';
+import { runDueWork } from '../consensus/commands.ts';
 import { clockBody } from '../consensus/schema.ts';
 
 /** Development aids; createApp mounts these only when dev routes are enabled, never in production. */
@@ -18,12 +18,8 @@ export const devRoutes = new Hono<AppEnv>()
     const user = requireUser(c);
     const clock = c.var.deps.devClock;
     if (!clock) throw notFound('dev clock');
-    const demoSecretariat = await c.var.deps.db.query(
-      `select 1 from table_roles tr join tables t on t.id = tr.table_id join regions r on r.id = t.region_id
-        where tr.user_id = $1 and tr.role = 'secretariat' and r.name = $2 limit 1`,
-      [user.id, DEMO_REGION],
-    );
-    if (demoSecretariat.length === 0) throw forbidden("only the demo region's secretariat may move the clock");
+    if (!(await isDemoSecretariat(c.var.deps.db, user.id)))
+      throw forbidden("only the demo region's secretariat may move the clock");
     const { now } = await readJson(c, clockBody);
     clock.set(new Date(now));
     const due = await runDueWork(c.var.deps);

@@ -1,5 +1,5 @@
 import { parseDocumentName } from '../../shared/documents.ts';
-import { validateSessionToken } from '../auth/sessions.ts';
+import { validateSessionToken } from '../auth/commands.ts';
 import { CLOSE } from '../collab/protocol.ts';
 import type { UpgradeDecision, UpgradeRequest } from '../collab/access.ts';
 import type { Db } from '../db/db.ts';

@@ -1,5 +1,5 @@
 import type { OrganizationSummary } from '../../shared/api.ts';
-import type { Session } from '../auth/sessions.ts';
+import type { Session } from '../auth/commands.ts';
 import type { AppDeps } from '../deps.ts';
 
 export interface CurrentUser {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { validateSessionToken } from '../auth/sessions.ts';
-import { findUserById } from '../auth/users.ts';
+import { validateSessionToken } from '../auth/commands.ts';
+import { findUserById } from '../auth/queries.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv, CurrentUser } from './app-env.ts';
 import { ApiError } from './errors.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Session } from '../auth/sessions.ts';
+import type { Session } from '../auth/commands.ts';
 import type { AppEnv } from './app-env.ts';
 
 export const SESSION_COOKIE = 'tafelwerk_session';

@@ -1,7 +1,7 @@
 import type { InvitationPreview, InvitationView } from '../../shared/api.ts';
 import type { OrganizationKind, Role } from '../../shared/roles.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import { hashToken, randomToken } from '../auth/tokens.ts';
+import { hashToken, randomToken } from '../crypto/tokens.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { iso } from '../db/rows.ts';
 import type { PasswordHasher } from '../deps.ts';

@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AcceptInvitationResponse, InvitationsResponse } from '../../shared/api.ts';
-import { meResponse } from '../auth/routes.ts';
-import { createSession } from '../auth/sessions.ts';
-import { findUserById } from '../auth/users.ts';
+import { createSession } from '../auth/commands.ts';
+import { findUserById, meResponse } from '../auth/queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { writeSessionCookie } from '../http/session-cookie.ts';

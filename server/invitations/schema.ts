@@ -14,5 +14,5 @@ export const acceptBody = z.strictObject({
   password: newPassword.optional(),
 });
 
-/** Invitation tokens are base32 (see auth/tokens.ts); anything else cannot be one. */
+/** Invitation tokens are base32 (see crypto/tokens.ts); anything else cannot be one. */
 export const invitationToken = z.string().regex(/^[a-z2-7]{16,64}$/);

@@ -14,7 +14,7 @@ import { attachCollab } from './node-collab.ts';
 import { authorizeDocument, isDocumentLocked } from '../documents/access.ts';
 import { writeDerivedContent } from '../documents/content.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
-import { runDueWork } from '../consensus/due.ts';
+import { runDueWork } from '../consensus/commands.ts';
 import { RoomRegistry } from '../collab/registry.ts';
 import { LiveConnections } from '../collab/live.ts';
 import { PendingBudget } from '../collab/persistence.ts';

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { SearchKind, SearchResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readQuery } from '../http/validate.ts';
+import { searchQuery } from './schema.ts';
 import { requireTableAction } from '../http/access.ts';
-
-export const searchQuery = z.strictObject({ q: z.string().trim().min(1).max(200) });
 
 /** Hits in snippets are marked with these control characters, which no text of ours contains. */
 const HEADLINE = 'StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';

@@ -2,8 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { TablesResponse } from '../../shared/api.ts';
 import { can } from '../../shared/permissions.ts';
 import { listTableAudit } from '../audit/queries.ts';
-// eslint-disable-next-line no-restricted-imports -- issue 11: the table audit's outcomes-only filter is a consensus internal; export it from consensus/queries.ts (tables/consensus rework in progress)
-import { outcomeAudit } from '../consensus/visibility.ts';
+import { outcomeAudit } from '../consensus/queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { requireUser } from '../http/middleware.ts';

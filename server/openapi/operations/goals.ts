@@ -16,7 +16,7 @@ import {
   updateKpiBody,
   updatePrincipleBody,
 } from '../../goals/schema.ts';
-import { searchQuery } from '../../search/routes.ts';
+import { searchQuery } from '../../search/schema.ts';
 import type { Operation, OtherReply } from '../operation.ts';
 
 const CORRECTED: OtherReply = {

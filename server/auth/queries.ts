@@ -1,5 +1,7 @@
 import type { OrganizationKind } from '../../shared/roles.ts';
+import type { MeResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
+import { listMyTables } from '../tables/queries.ts';
 import type { CurrentUser } from '../http/app-env.ts';
 
 interface UserRow extends Record<string, unknown> {
@@ -39,4 +41,13 @@ export async function findUserForLogin(
   const rows = await db.query<UserRow>(`${SELECT_USER} where u.email = $1`, [email]);
   const row = rows[0];
   return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export async function meResponse(db: Queryable, user: CurrentUser): Promise<MeResponse> {
+  const tables = await listMyTables(db, user.id);
+  return {
+    user: { id: user.id, name: user.name, email: user.email, organization: user.organization },
+    tables,
+    isSecretariat: tables.some((t) => t.role === 'secretariat'),
+  };
 }
