@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { pgDocStore } from '../server/collab/pg-doc-store.ts';
 import { Room } from '../server/collab/room.ts';
 import type { Db } from '../server/db/db.ts';
-import { openPostgres } from '../server/db/postgres.ts';
+import { openPostgres } from '../server/runtime/postgres.ts';
 import { migrateDatabase, openDatabase } from '../server/runtime/node-deps.ts';
 import { addRow } from './report.ts';
 import { benchDataDir } from './servers.ts';

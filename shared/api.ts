@@ -153,10 +153,14 @@ export interface OutboxResponse {
   mails: OutboxMail[];
 }
 
-/** 200 with status ok; 503 with status unavailable and the reason while the database does not answer. */
+/**
+ * 200 with status ok; 503 with status unavailable and the reason while the database does not answer.
+ * database: 'embedded' is the PostgreSQL the server runs itself (the default), 'postgres' one at
+ * DATABASE_URL, 'pglite' PGlite in memory (tests only).
+ */
 export type HealthResponse =
-  | { status: 'ok'; database: 'pglite' | 'postgres'; migration: number }
-  | { status: 'unavailable'; database: 'pglite' | 'postgres'; reason: string };
+  | { status: 'ok'; database: 'embedded' | 'postgres' | 'pglite'; migration: number }
+  | { status: 'unavailable'; database: 'embedded' | 'postgres' | 'pglite'; reason: string };
 
 export interface OrganizationRef {
   id: string;

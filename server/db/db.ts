@@ -1,6 +1,8 @@
 /**
- * The one small database interface the app talks to. Two implementations: PGlite (embedded,
- * the default) and postgres.js (a real PostgreSQL). Queries are always parameterized ($1, $2, …).
+ * The one small database interface the app talks to. The app's implementation is postgres.js
+ * (server/runtime/postgres.ts), against the embedded PostgreSQL that `npm start` runs by default ('embedded')
+ * or against DATABASE_URL ('postgres'); PGlite in memory (server/runtime/pglite.ts) serves unit tests and
+ * reading the data directories of earlier versions. Queries are always parameterized ($1, $2, …).
  */
 export type SqlParam = string | number | boolean | null | Date | Uint8Array | string[] | Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -15,7 +17,7 @@ export interface Transaction extends Queryable {
 }
 
 export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
+  readonly kind: 'embedded' | 'postgres' | 'pglite';
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs a trusted multi-statement script outside a transaction (schema resets only). */

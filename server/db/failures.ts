@@ -8,6 +8,8 @@ import { pgErrorCode } from './db.ts';
  */
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
+  // Connecting over a Unix socket whose server is away (the embedded PostgreSQL restarting).
+  'ENOENT',
   'ECONNRESET',
   'EPIPE',
   'ETIMEDOUT',

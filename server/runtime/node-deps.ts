@@ -1,13 +1,13 @@
 import { hash, verify } from '@node-rs/argon2';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/db.ts';
 import { migrate, parseMigrations } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
-import { openPostgres } from '../db/postgres.ts';
+import { openPostgres } from './postgres.ts';
 import type { MailTransport, PasswordHasher } from '../deps.ts';
+import { openEmbeddedDatabase, type DatabaseLog } from './embedded-database.ts';
 
 export const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,17 +25,28 @@ export const argon2Passwords: PasswordHasher = {
   },
 };
 
-/** PostgreSQL through postgres.js when a URL is given, otherwise PGlite in dataDir (or memory). */
+/** How openDatabase reports what it does (creating the cluster, moving an old PGlite directory). */
+const databaseConsole: DatabaseLog = (level, message, fields) =>
+  (level === 'info' ? console.log : console.error)(
+    `[database] ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`,
+  );
+
+/**
+ * PostgreSQL through postgres.js: the server at DATABASE_URL when one is given, otherwise the embedded
+ * PostgreSQL that this process runs, in dataDir/postgres (or a throwaway one when there is no dataDir).
+ * The database never runs on the thread that relays co-editing updates.
+ */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  log?: DatabaseLog;
 }): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  if (options.dataDir) {
-    await mkdir(options.dataDir, { recursive: true });
-    return openPglite(join(options.dataDir, 'pglite'));
-  }
-  return openPglite();
+  return openEmbeddedDatabase({
+    dataDir: options.dataDir,
+    migrations: () => readMigrations(),
+    log: options.log ?? databaseConsole,
+  });
 }
 
 export async function readMigrations(dir = join(ROOT_DIR, 'migrations')) {

@@ -1,4 +1,4 @@
-/** `npm start`: the Node runtime with PGlite (default) or PostgreSQL (DATABASE_URL). */
+/** `npm start`: the Node runtime with its own embedded PostgreSQL in DATA_DIR (default) or a PostgreSQL at DATABASE_URL. */
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-data.ts';
 import { readEnv } from './env.ts';
 import { consoleLog, startNodeServer } from './start.ts';

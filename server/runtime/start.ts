@@ -22,7 +22,7 @@ import { PendingBudget } from '../collab/persistence.ts';
 export interface NodeServerOptions {
   port: number;
   host?: string;
-  /** A real PostgreSQL; when absent, PGlite in dataDir (or in memory when dataDir is absent too). */
+  /** A real PostgreSQL; when absent, the embedded PostgreSQL in dataDir (a throwaway one when dataDir is absent too). */
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   mode: AppDeps['config']['mode'];

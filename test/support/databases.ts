@@ -2,20 +2,26 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 
 export interface TestDatabase {
-  /** undefined means: PGlite in memory. */
+  /**
+   * undefined means: the default database, the embedded PostgreSQL that the server runs itself (a
+   * throwaway one for a server without DATA_DIR, DATA_DIR/postgres for a server process with one).
+   */
   databaseUrl: string | undefined;
   drop(): Promise<void>;
 }
 
 export interface DatabaseBackend {
-  name: 'pglite' | 'postgres';
+  name: 'embedded' | 'postgres';
   create(): Promise<TestDatabase>;
 }
 
-/** The databases every integration suite runs against: PGlite always, PostgreSQL when it was started. */
+/**
+ * The databases every integration suite runs against: the embedded PostgreSQL of `npm start` always (its
+ * whole path: binaries, cluster, socket, shutdown), and a PostgreSQL at DATABASE_URL when one was started.
+ */
 export function databaseBackends(): DatabaseBackend[] {
   const backends: DatabaseBackend[] = [
-    { name: 'pglite', create: async () => ({ databaseUrl: undefined, drop: async () => undefined }) },
+    { name: 'embedded', create: async () => ({ databaseUrl: undefined, drop: async () => undefined }) },
   ];
   const adminUrl = inject('postgresAdminUrl');
   if (adminUrl) {

@@ -7,7 +7,7 @@ import { launchBrowser } from './browser.ts';
 import { startServerProcess, type ServerProcess } from './process.ts';
 
 export interface E2eHarness {
-  /** The server process (`npm start`'s entry point on PGlite with the demo region). */
+  /** The server process (`npm start`'s entry point on its embedded PostgreSQL with the demo region). */
   readonly server: ServerProcess;
   /** A fresh browser context, logged in as this demo account and on the demo table's page. */
   loggedIn(email: string): Promise<Page>;

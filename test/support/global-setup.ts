@@ -20,7 +20,7 @@ export async function setup(project: TestProject): Promise<void> {
     const line = '!'.repeat(78);
     console.warn(
       `\n${line}\n!! No PostgreSQL server binaries found: the PostgreSQL leg of the integration tests is SKIPPED.\n` +
-        `!! Only PGlite is tested. Install them (Debian: apt-get install postgresql) to run both.\n${line}\n`,
+        `!! Only the embedded PostgreSQL is tested. Install them (Debian: apt-get install postgresql) to run both.\n${line}\n`,
     );
     project.provide('postgresAdminUrl', null);
     return;

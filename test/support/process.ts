@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +36,24 @@ export async function runToEnd(
   return { code, output };
 }
 
+/** Waits (up to 30 s) until no PostgreSQL runs on DATA_DIR/postgres any more. */
+async function embeddedStopped(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return; // exited, not yet reaped
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts server/runtime/node.ts and waits for the line that names its URL. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = runScript('server/runtime/node.ts', { PORT: '0', ...env });
@@ -60,12 +79,17 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     url,
     child,
     output: () => output,
-    stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-      return new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill(signal);
-      });
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill(signal);
+        });
+      }
+      // A server that was killed leaves its embedded PostgreSQL to its watchdog: wait until that has
+      // stopped it, so that the next start (or removing DATA_DIR) does not race with its shutdown.
+      if (env.DATA_DIR && !env.DATABASE_URL) await embeddedStopped(env.DATA_DIR);
+      return child.exitCode;
     },
   };
 }

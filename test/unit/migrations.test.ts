@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentVersion, migrate, parseMigrations } from '../../server/db/migrate.ts';
-import { openPglite } from '../../server/db/pglite.ts';
+import { openPglite } from '../../server/runtime/pglite.ts';
 import { readMigrations } from '../../server/runtime/node-deps.ts';
 
 describe('migrations', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../server/auth/throttle.ts';
 import { clientAddressFromForwarded } from '../../server/http/client-address.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { openPglite } from '../../server/db/pglite.ts';
+import { openPglite } from '../../server/runtime/pglite.ts';
 import { readMigrations } from '../../server/runtime/node-deps.ts';
 
 describe('login throttle', () => {

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Row, SqlParam, Transaction } from './db.ts';
+import type { Db, Row, SqlParam, Transaction } from '../db/db.ts';
 
 interface PGliteLike {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
