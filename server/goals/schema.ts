@@ -52,3 +52,4 @@ export const measurementBody = z.strictObject({
   source: z.string().trim().min(1).max(300),
   note: z.string().trim().max(2000).optional(),
 });
+export type MeasurementBody = z.infer<typeof measurementBody>;
