@@ -4,7 +4,7 @@ import { route } from '../http/route.ts';
 import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie.ts';
 import type { PasswordHasher } from '../deps.ts';
 import { randomToken } from '../crypto/tokens.ts';
-import { loginBody, passwordChangeBody } from './schema.ts';
+import { loginBody, passwordChangeBody } from '../../shared/api-requests/auth.ts';
 import { changePassword, createSession, invalidateSession } from './commands.ts';
 import {
   ACCOUNT_LIMIT,

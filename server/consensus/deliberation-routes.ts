@@ -16,7 +16,7 @@ import {
 } from './commands.ts';
 import { escalationInbox } from './queries.ts';
 import { consensusActor, consensusReply, ESCALATION, NO_COLLAB, openedReply, ROUND, RULING, STATE } from './routes.ts';
-import { positionBody, proposalBody, referralBody, stepBody } from './schema.ts';
+import { positionBody, proposalBody, referralBody, stepBody } from '../../shared/api-requests/consensus.ts';
 
 const CONCLUDED = 'the escalation has been concluded';
 

@@ -20,7 +20,7 @@ import { readParam } from '../http/validate.ts';
 import { sectionContent } from '../sections/queries.ts';
 import { draftRuling, escalate, openRound, reviseSection, type ConsensusActor } from './commands.ts';
 import { listEscalations, listRounds, listRulings, sectionConsensus, sectionOf } from './queries.ts';
-import { diffQuery, escalationBody, rulingBody, versionParam } from './schema.ts';
+import { diffQuery, escalationBody, rulingBody, versionParam } from '../../shared/api-requests/consensus.ts';
 import { findVersion, listVersions } from './versions.ts';
 import { outcomeEvents, outcomesOnly } from './visibility.ts';
 

@@ -6,7 +6,7 @@ import { route } from '../http/route.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { tablesWhere } from '../http/access.ts';
 import { runDueWork } from '../consensus/commands.ts';
-import { clockBody } from '../consensus/schema.ts';
+import { clockBody } from '../../shared/api-requests/consensus.ts';
 
 /** Development aids; createApp mounts these only when dev routes are enabled, never in production. */
 export const devRoutes = [

@@ -26,7 +26,7 @@ import {
   updateKpiBody,
   updatePrincipleBody,
   type MeasurementBody,
-} from './schema.ts';
+} from '../../shared/api-requests/goals.ts';
 
 const actor = (c: Context<AppEnv>, access: { user: { id: string }; tableId: string }) => ({
   userId: access.user.id,

@@ -24,7 +24,7 @@ import {
   previewInvitation,
   revokeInvitation,
 } from './commands.ts';
-import { acceptBody, invitationToken, inviteBody } from './schema.ts';
+import { acceptBody, invitationToken, inviteBody } from '../../shared/api-requests/invitations.ts';
 
 const INVITATION_INVALID = {
   status: 404,

@@ -3,7 +3,7 @@ import { okResponseSchema } from '../../shared/api-schemas/tables.ts';
 import { route } from '../http/route.ts';
 import { markRead } from './commands.ts';
 import { listNotifications } from './queries.ts';
-import { markReadBody } from './schema.ts';
+import { markReadBody } from '../../shared/api-requests/notifications.ts';
 
 /** A person's own notifications, under /api/notifications. */
 export const notificationRoutes = [

@@ -13,7 +13,7 @@ import type { TableAccess } from '../http/access.ts';
 import type { Actor } from '../audit/audit.ts';
 import { createPlan, createSection, reorderSections, updatePlan, updateSection } from './commands.ts';
 import { findPlan, listPlans } from './queries.ts';
-import { createPlanBody, createSectionBody, orderBody, updatePlanBody, updateSectionBody } from './schema.ts';
+import { createPlanBody, createSectionBody, orderBody, updatePlanBody, updateSectionBody } from '../../shared/api-requests/plans.ts';
 
 function actor(c: Context<AppEnv>, access: TableAccess): Actor {
   return { userId: access.user.id, tableId: access.tableId, now: c.var.deps.clock.now() };

@@ -2,7 +2,7 @@ import { searchResponseSchema } from '../../shared/api-schemas/goals.ts';
 import type { SearchKind, SearchResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 import { route } from '../http/route.ts';
-import { searchQuery } from './schema.ts';
+import { searchQuery } from '../../shared/api-requests/search.ts';
 
 /** Hits in snippets are marked with these control characters, which no text of ours contains. */
 const HEADLINE = 'StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';

@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { route, type Scope } from '../http/route.ts';
 import { setSectionGoals } from '../plans/commands.ts';
-import { sectionGoalsBody } from '../plans/schema.ts';
+import { sectionGoalsBody } from '../../shared/api-requests/plans.ts';
 import { findSection, listSections, sectionContent } from './queries.ts';
 
 type Section = NonNullable<Awaited<ReturnType<typeof findSection>>>;

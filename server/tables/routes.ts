@@ -21,7 +21,7 @@ import {
   updateRules,
 } from './commands.ts';
 import { getTableDetail, listMyTables } from './queries.ts';
-import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from './schema.ts';
+import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from '../../shared/api-requests/tables.ts';
 
 function actor(c: Context<AppEnv>, access: TableAccess): Actor {
   return { userId: access.user.id, tableId: access.tableId, now: c.var.deps.clock.now() };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KPI_DIRECTIONS, KPI_UNITS, NATIONAL_GOALS, PERIOD_PATTERN } from '../../shared/goals.ts';
+import { KPI_DIRECTIONS, KPI_UNITS, NATIONAL_GOALS, PERIOD_PATTERN } from '../goals.ts';
 
 const title = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(4000);
