@@ -103,7 +103,8 @@ async function caller(c: Context<AppEnv>, declaration: RouteDeclaration): Promis
   const { permission } = declaration;
   if (permission === 'public') return { user: c.var.user };
   if (permission === 'login') return { user: requireUser(c) };
-  requireUser(c);
+  // As before the declarations: the id is read and looked up first (a malformed or unknown one is 404
+  // even without a session), then the session (401), then the role at its table (404 or 403).
   const scope = declaration.scope ?? TABLE_SCOPE;
   const id = readId(c, 'id', scope.what);
   const found = await scope.find(c.var.deps, id);
