@@ -1,33 +1,18 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { authRoutes, meRoutes } from './auth/routes.ts';
 import { pgErrorCode } from './db/db.ts';
 import { isDatabaseUnavailable } from './db/failures.ts';
 import type { AppDeps } from './deps.ts';
-import { devRoutes } from './dev/routes.ts';
-import {
-  escalationRoutes,
-  roundRoutes,
-  rulingRoutes,
-  sectionConsensusRoutes,
-  tableEscalationRoutes,
-} from './consensus/routes.ts';
-import { tableCoverageRoutes } from './coverage/routes.ts';
-import { kpiRoutes, tableGoalRoutes } from './goals/routes.ts';
-import { healthRoutes } from './health/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { ApiError, errorBody, respondWithError } from './http/errors.ts';
 import { checkOrigin, loadSession, provideDeps } from './http/middleware.ts';
-import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts';
-import { notificationRoutes } from './notifications/routes.ts';
+import { validationError } from './http/validate.ts';
+import { routeMounter } from './openapi/mount.ts';
 import { openApiRoutes } from './openapi/routes.ts';
-import { organizationRoutes } from './organizations/routes.ts';
-import { tablePlanRoutes } from './plans/routes.ts';
-import { tableSearchRoutes } from './search/routes.ts';
-import { sectionRoutes, tableSectionRoutes } from './sections/routes.ts';
-import { tableRoutes } from './tables/routes.ts';
+import { API_ROUTES, DEV_ROUTES, HEALTH_ROUTES } from './routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,39 +23,30 @@ function websocketOrigins(requestUrl: string, publicUrl: string | undefined): st
 
 /** Builds the HTTP app from its dependencies. Runtime-free: the runtimes in server/runtime/ wire it up. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const api = new Hono<AppEnv>()
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(errorBody('payload_too_large', 'request body is larger than 1 MB'), 413),
-      }),
-    )
-    // Before the session: health must answer (503) while the database that holds sessions is away.
-    .route('/health', healthRoutes)
-    .use(checkOrigin)
-    .use(loadSession)
-    .route('/auth', authRoutes)
-    .route('/me', meRoutes)
-    .route('/organizations', organizationRoutes)
-    .route('/tables', tableRoutes)
-    .route('/tables', tableInvitationRoutes)
-    .route('/tables', tableSectionRoutes)
-    .route('/tables', tablePlanRoutes)
-    .route('/tables', tableGoalRoutes)
-    .route('/tables', tableCoverageRoutes)
-    .route('/tables', tableSearchRoutes)
-    .route('/kpis', kpiRoutes)
-    .route('/sections', sectionRoutes)
-    .route('/sections', sectionConsensusRoutes)
-    .route('/tables', tableEscalationRoutes)
-    .route('/rounds', roundRoutes)
-    .route('/escalations', escalationRoutes)
-    .route('/rulings', rulingRoutes)
-    .route('/notifications', notificationRoutes)
-    .route('/invitations', invitationRoutes)
-    .route('/', openApiRoutes);
   // Development aids exist only when explicitly enabled, and never in production.
-  if (deps.config.devRoutes && deps.config.mode !== 'production') api.route('/dev', devRoutes);
+  const devRoutes = deps.config.devRoutes && deps.config.mode !== 'production';
+  const routes = [...HEALTH_ROUTES, ...API_ROUTES, ...(devRoutes ? DEV_ROUTES : [])];
+  // Our routes validate through the declaration's schemas (server/http/route.ts); should a zod-openapi
+  // validator ever run, its failure still answers in our error contract.
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.target, result.error);
+    },
+  });
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', 'request body is larger than 1 MB'), 413),
+    }),
+  );
+  const mount = routeMounter(api, routes);
+  // Before the session: health must answer (503) while the database that holds sessions is away.
+  mount(HEALTH_ROUTES);
+  api.use(checkOrigin);
+  api.use(loadSession);
+  mount(API_ROUTES);
+  if (devRoutes) mount(DEV_ROUTES);
+  api.route('/', openApiRoutes(api, routes));
   api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
   const app = new Hono<AppEnv>();

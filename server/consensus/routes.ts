@@ -1,53 +1,50 @@
-import { Hono, type Context } from 'hono';
-import type { EscalationInbox, OpenedRound, SectionHistory, VersionDiff } from '../../shared/api.ts';
+import type { Context } from 'hono';
+import type { SectionHistory, VersionDiff } from '../../shared/api.ts';
+import {
+  openedRoundSchema,
+  sectionConsensusSchema,
+  sectionHistorySchema,
+  versionDetailSchema,
+  versionDiffSchema,
+} from '../../shared/api-schemas/consensus.ts';
+import type { OpenedRound } from '../../shared/api.ts';
 import { diffTexts } from '../../shared/diff.ts';
-import { can, type Action } from '../../shared/permissions.ts';
+import { can } from '../../shared/permissions.ts';
 import { listSectionAudit } from '../audit/queries.ts';
 import { applyEffects } from '../effects.ts';
-import { requireAccess, requireTableAction, type TableAccess } from '../http/access.ts';
+import type { TableAccess } from '../http/access.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
-import { readId, readJson, readParam, readQuery } from '../http/validate.ts';
+import { route, type ErrorCase, type Scope } from '../http/route.ts';
+import { readParam } from '../http/validate.ts';
 import { sectionContent } from '../sections/queries.ts';
-import {
-  draftRuling,
-  endorseRuling,
-  escalate,
-  openRound,
-  proposeCompromise,
-  recordMediationStep,
-  refer,
-  reviseSection,
-  statePosition,
-  withdrawRound,
-  type ConsensusActor,
-} from './commands.ts';
-import { escalationInbox, listEscalations, listRounds, listRulings, sectionConsensus, sectionOf } from './queries.ts';
-import {
-  diffQuery,
-  escalationBody,
-  positionBody,
-  proposalBody,
-  referralBody,
-  rulingBody,
-  stepBody,
-  versionParam,
-} from './schema.ts';
+import { draftRuling, escalate, openRound, reviseSection, type ConsensusActor } from './commands.ts';
+import { listEscalations, listRounds, listRulings, sectionConsensus, sectionOf } from './queries.ts';
+import { diffQuery, escalationBody, rulingBody, versionParam } from '../../shared/api-requests/consensus.ts';
 import { findVersion, listVersions } from './versions.ts';
 import { outcomeEvents, outcomesOnly } from './visibility.ts';
 
 type Subject = 'section' | 'round' | 'escalation' | 'ruling';
 
 /**
- * The section a consensus route is about (through the section, round, escalation or ruling in its
- * path) and who acts there: 404 for a missing one or a non-member of its table, 403 without the action.
+ * A consensus route is about the section, round, escalation or ruling in its path, at the table of its
+ * section: 404 for a missing one or a non-member of that table, 403 without the action.
  */
-async function actingOn(c: Context<AppEnv>, subject: Subject, action: Action | null) {
-  const id = readId(c, 'id', subject);
-  const section = await sectionOf(c.var.deps.db, subject, id);
-  if (!section) throw notFound(subject);
-  const access = await requireAccess(c, section.tableId, action, subject);
-  const actor: ConsensusActor = {
+const about = (subject: Subject): Scope<{ id: string; sectionId: string; tableId: string }> => ({
+  what: subject,
+  find: async (deps, id) => {
+    const found = await sectionOf(deps.db, subject, id);
+    return found ? { id, sectionId: found.sectionId, tableId: found.tableId } : null;
+  },
+});
+export const SECTION = about('section');
+export const ROUND = about('round');
+export const ESCALATION = about('escalation');
+export const RULING = about('ruling');
+
+/** Who acts, for the commands. */
+export function consensusActor(c: Context<AppEnv>, access: TableAccess): ConsensusActor {
+  return {
     userId: access.user.id,
     name: access.user.name,
     role: access.role,
@@ -56,11 +53,23 @@ async function actingOn(c: Context<AppEnv>, subject: Subject, action: Action | n
     tableId: access.tableId,
     now: c.var.deps.clock.now(),
   };
-  return { id, sectionId: section.sectionId, access, actor };
 }
 
+/** A move the state machine (shared/consensus.ts) does not allow from the section's state. */
+export const STATE = "the section's state does not allow it; details.state is where it stands";
+export const NO_COLLAB: ErrorCase = {
+  status: 503,
+  code: 'internal',
+  when: 'co-editing is not available in this runtime',
+};
+
 /** Where the section stands after the action, as its viewer sees it. */
-async function consensusReply(c: Context<AppEnv>, sectionId: string, access: TableAccess, status: 200 | 201 = 200) {
+export async function consensusReply(
+  c: Context<AppEnv>,
+  sectionId: string,
+  access: TableAccess,
+  status: 200 | 201 = 200,
+) {
   const section = await sectionOf(c.var.deps.db, 'section', sectionId);
   if (!section) throw notFound('section');
   const body = await sectionConsensus(
@@ -72,7 +81,7 @@ async function consensusReply(c: Context<AppEnv>, sectionId: string, access: Tab
   return c.json(body, status);
 }
 
-function openedReply(
+export function openedReply(
   c: Context<AppEnv>,
   opened: { round: { id: string; deadline: Date }; version: { number: number } },
 ) {
@@ -83,118 +92,177 @@ function openedReply(
   return c.json(body, 201);
 }
 
-export const sectionConsensusRoutes = new Hono<AppEnv>()
-  .get('/:id/consensus', async (c) => {
-    const { sectionId, access } = await actingOn(c, 'section', 'section.read');
-    return consensusReply(c, sectionId, access);
-  })
-  .post('/:id/rounds', async (c) => {
-    const { sectionId, actor } = await actingOn(c, 'section', 'round.open');
-    const opened = await openRound(c.var.deps, actor, sectionId);
-    await applyEffects(c.var.deps, opened.effects);
-    return openedReply(c, opened);
-  })
-  .post('/:id/revisions', async (c) => {
-    const { sectionId, access, actor } = await actingOn(c, 'section', 'section.edit');
-    await applyEffects(c.var.deps, (await reviseSection(c.var.deps, actor, sectionId)).effects);
-    return consensusReply(c, sectionId, access);
-  })
-  .post('/:id/escalations', async (c) => {
-    const { sectionId, access, actor } = await actingOn(c, 'section', 'section.escalate');
-    const { reason } = await readJson(c, escalationBody);
-    await applyEffects(c.var.deps, (await escalate(c.var.deps, actor, sectionId, reason)).effects);
-    return consensusReply(c, sectionId, access, 201);
-  })
-  .post('/:id/rulings', async (c) => {
-    const { sectionId, access, actor } = await actingOn(c, 'section', 'ruling.draft');
-    const body = await readJson(c, rulingBody);
-    await applyEffects(c.var.deps, (await draftRuling(c.var.deps, actor, sectionId, body)).effects);
-    return consensusReply(c, sectionId, access, 201);
-  })
-  .get('/:id/history', async (c) => {
-    const { sectionId, access } = await actingOn(c, 'section', 'section.read');
-    const { db } = c.var.deps;
-    const versions = await listVersions(db, sectionId);
-    const deliberation = {
-      rounds: await listRounds(db, sectionId, versions.at(-1)?.number ?? null),
-      escalations: await listEscalations(db, sectionId, c.var.deps.clock.now()),
-      rulings: await listRulings(db, sectionId, access.tableId),
-    };
-    const events = await listSectionAudit(db, sectionId);
-    if (can(access.role, 'consensus.readDeliberation')) {
-      return c.json({ versions, ...deliberation, events } satisfies SectionHistory);
-    }
-    const openRounds = new Set(deliberation.rounds.filter((r) => r.closedAt === null).map((r) => r.id));
-    const body: SectionHistory = { versions, ...outcomesOnly(deliberation), events: outcomeEvents(events, openRounds) };
-    return c.json(body);
-  })
-  .get('/:id/versions/:n', async (c) => {
-    const { sectionId } = await actingOn(c, 'section', 'section.read');
-    const version = await findVersion(c.var.deps.db, sectionId, readParam(c, 'n', versionParam));
-    if (!version) throw notFound('version');
-    return c.json(version);
-  })
-  .get('/:id/diff', async (c) => {
-    const { sectionId } = await actingOn(c, 'section', 'section.read');
-    const query = readQuery(c, diffQuery);
-    const from = await findVersion(c.var.deps.db, sectionId, query.from);
-    if (!from) throw notFound(`version ${query.from}`);
-    let toText: string;
-    if (query.to === 'current') {
-      toText = (await sectionContent(c.var.deps.db, sectionId))!.text;
-    } else {
-      const to = await findVersion(c.var.deps.db, sectionId, query.to);
-      if (!to) throw notFound(`version ${query.to}`);
-      toText = to.text;
-    }
-    const body: VersionDiff = { from: query.from, to: query.to, parts: diffTexts(from.text, toText) };
-    return c.json(body);
-  });
-
-export const roundRoutes = new Hono<AppEnv>()
-  .post('/:id/positions', async (c) => {
-    const { id, sectionId, access, actor } = await actingOn(c, 'round', 'position.state');
-    const body = await readJson(c, positionBody);
-    const { effects } = await statePosition(c.var.deps, actor, id, { kind: body.kind, text: body.text ?? '' });
-    await applyEffects(c.var.deps, effects);
-    return consensusReply(c, sectionId, access, 201);
-  })
-  .post('/:id/withdraw', async (c) => {
-    // Who may withdraw depends on who opened the round: the command applies that rule.
-    const { id, sectionId, access, actor } = await actingOn(c, 'round', null);
-    await applyEffects(c.var.deps, (await withdrawRound(c.var.deps, actor, id)).effects);
-    return consensusReply(c, sectionId, access);
-  });
-
-export const escalationRoutes = new Hono<AppEnv>()
-  .post('/:id/steps', async (c) => {
-    const { id, sectionId, access, actor } = await actingOn(c, 'escalation', 'escalation.mediate');
-    const body = await readJson(c, stepBody);
-    await applyEffects(c.var.deps, (await recordMediationStep(c.var.deps, actor, id, body)).effects);
-    return consensusReply(c, sectionId, access, 201);
-  })
-  .post('/:id/proposal', async (c) => {
-    const { id, actor } = await actingOn(c, 'escalation', 'escalation.mediate');
-    const { text } = await readJson(c, proposalBody);
-    const opened = await proposeCompromise(c.var.deps, actor, id, text);
-    await applyEffects(c.var.deps, opened.effects);
-    return openedReply(c, opened);
-  })
-  .post('/:id/referral', async (c) => {
-    const { id, sectionId, access, actor } = await actingOn(c, 'escalation', 'escalation.mediate');
-    const { report } = await readJson(c, referralBody);
-    await applyEffects(c.var.deps, (await refer(c.var.deps, actor, id, report)).effects);
-    return consensusReply(c, sectionId, access);
-  });
-
-export const rulingRoutes = new Hono<AppEnv>().post('/:id/endorsements', async (c) => {
-  const { id, sectionId, access, actor } = await actingOn(c, 'ruling', 'ruling.endorse');
-  await applyEffects(c.var.deps, (await endorseRuling(c.var.deps, actor, id)).effects);
-  return consensusReply(c, sectionId, access, 201);
-});
-
-export const tableEscalationRoutes = new Hono<AppEnv>().get('/:id/escalations', async (c) => {
-  const access = await requireTableAction(c, 'escalation.mediate');
-  const body: EscalationInbox = await escalationInbox(c.var.deps.db, access.tableId, c.var.deps.clock.now());
-  return c.json(body);
-});
+/** Consent rounds opened on a section, escalation and rulings from it, and the record of a section. */
+export const sectionConsensusRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/sections/:id/consensus',
+      operationId: 'getSectionConsensus',
+      tag: 'Consensus',
+      summary:
+        'Where the section stands: state, version, positions per organization, escalation, ruling, and what I may do',
+      permission: 'section.read',
+      scope: SECTION,
+      reply: sectionConsensusSchema,
+    },
+    (c, { access, scope }) => consensusReply(c, scope.sectionId, access),
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/sections/:id/rounds',
+      operationId: 'openRound',
+      tag: 'Consensus',
+      summary: 'Open a consent round: the text becomes version n+1 and locks; the deadline counts Dutch working days',
+      permission: 'round.open',
+      scope: SECTION,
+      reply: openedRoundSchema,
+      status: 201,
+      conflict: `the section is not a draft: ${STATE}`,
+      errors: [NO_COLLAB],
+    },
+    async (c, { access, scope }) => {
+      const opened = await openRound(c.var.deps, consensusActor(c, access), scope.sectionId);
+      await applyEffects(c.var.deps, opened.effects);
+      return openedReply(c, opened);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/sections/:id/revisions',
+      operationId: 'reviseSection',
+      tag: 'Consensus',
+      summary: 'Back to draft: answer an objection by revising, or reopen an adopted text',
+      permission: 'section.edit',
+      scope: SECTION,
+      reply: sectionConsensusSchema,
+      conflict: STATE,
+    },
+    async (c, { access, scope }) => {
+      const { effects } = await reviseSection(c.var.deps, consensusActor(c, access), scope.sectionId);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/sections/:id/escalations',
+      operationId: 'escalateSection',
+      tag: 'Consensus',
+      summary: 'Escalate an objected section to the chair',
+      permission: 'section.escalate',
+      scope: SECTION,
+      body: escalationBody,
+      reply: sectionConsensusSchema,
+      status: 201,
+      conflict: `the section is not objected: ${STATE}`,
+    },
+    async (c, { access, scope, body }) => {
+      const { reason } = await body();
+      const { effects } = await escalate(c.var.deps, consensusActor(c, access), scope.sectionId, reason);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access, 201);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/sections/:id/rulings',
+      operationId: 'draftRuling',
+      tag: 'Consensus',
+      summary: 'Draft the ruling of the municipalities (text and rationale)',
+      permission: 'ruling.draft',
+      scope: SECTION,
+      body: rulingBody,
+      reply: sectionConsensusSchema,
+      status: 201,
+      conflict: `the section is not referred: ${STATE}`,
+    },
+    async (c, { access, scope, body }) => {
+      const input = await body();
+      const { effects } = await draftRuling(c.var.deps, consensusActor(c, access), scope.sectionId, input);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access, 201);
+    },
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/sections/:id/history',
+      operationId: 'getSectionHistory',
+      tag: 'Consensus',
+      summary: 'Versions, rounds with every statement, escalations, rulings and audit events of a section',
+      permission: 'section.read',
+      scope: SECTION,
+      reply: sectionHistorySchema,
+    },
+    async (c, { access, scope: { sectionId } }) => {
+      const { db } = c.var.deps;
+      const versions = await listVersions(db, sectionId);
+      const deliberation = {
+        rounds: await listRounds(db, sectionId, versions.at(-1)?.number ?? null),
+        escalations: await listEscalations(db, sectionId, c.var.deps.clock.now()),
+        rulings: await listRulings(db, sectionId, access.tableId),
+      };
+      const events = await listSectionAudit(db, sectionId);
+      if (can(access.role, 'consensus.readDeliberation')) {
+        return c.json({ versions, ...deliberation, events } satisfies SectionHistory);
+      }
+      const openRounds = new Set(deliberation.rounds.filter((r) => r.closedAt === null).map((r) => r.id));
+      const body: SectionHistory = {
+        versions,
+        ...outcomesOnly(deliberation),
+        events: outcomeEvents(events, openRounds),
+      };
+      return c.json(body);
+    },
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/sections/:id/versions/:n',
+      operationId: 'getSectionVersion',
+      tag: 'Consensus',
+      summary: 'One frozen version',
+      permission: 'section.read',
+      scope: SECTION,
+      reply: versionDetailSchema,
+      errors: [{ status: 400, code: 'validation_failed', when: 'n is not a version number (1 or more)' }],
+    },
+    async (c, { scope }) => {
+      const version = await findVersion(c.var.deps.db, scope.sectionId, readParam(c, 'n', versionParam));
+      if (!version) throw notFound('version');
+      return c.json(version);
+    },
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/sections/:id/diff',
+      operationId: 'diffSectionVersions',
+      tag: 'Consensus',
+      summary: 'Readable diff between two versions (to may be "current")',
+      permission: 'section.read',
+      scope: SECTION,
+      query: diffQuery,
+      reply: versionDiffSchema,
+    },
+    async (c, { scope: { sectionId }, query }) => {
+      const from = await findVersion(c.var.deps.db, sectionId, query.from);
+      if (!from) throw notFound(`version ${query.from}`);
+      let toText: string;
+      if (query.to === 'current') {
+        toText = (await sectionContent(c.var.deps.db, sectionId))!.text;
+      } else {
+        const to = await findVersion(c.var.deps.db, sectionId, query.to);
+        if (!to) throw notFound(`version ${query.to}`);
+        toText = to.text;
+      }
+      const body: VersionDiff = { from: query.from, to: query.to, parts: diffTexts(from.text, toText) };
+      return c.json(body);
+    },
+  ),
+];

@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
+import { coverageResponseSchema } from '../../shared/api-schemas/goals.ts';
 import type { CoverageResponse } from '../../shared/api.ts';
 import { coverageGaps } from '../../shared/coverage.ts';
 import type { Queryable } from '../db/db.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import { requireTableAction } from '../http/access.ts';
+import { route } from '../http/route.ts';
 
 /** Goals × the live sections of the table's live plans, and the gaps either way. */
 export async function tableCoverage(db: Queryable, tableId: string): Promise<CoverageResponse> {
@@ -48,7 +47,17 @@ export async function tableCoverage(db: Queryable, tableId: string): Promise<Cov
   };
 }
 
-export const tableCoverageRoutes = new Hono<AppEnv>().get('/:id/coverage', async (c) => {
-  const access = await requireTableAction(c, 'section.read');
-  return c.json(await tableCoverage(c.var.deps.db, access.tableId));
-});
+export const tableCoverageRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/tables/:id/coverage',
+      operationId: 'getTableCoverage',
+      tag: 'Goals',
+      summary: 'Coverage matrix: goals × live sections, uncovered goals and unlinked sections',
+      permission: 'section.read',
+      reply: coverageResponseSchema,
+    },
+    async (c, { access }) => c.json(await tableCoverage(c.var.deps.db, access.tableId)),
+  ),
+];

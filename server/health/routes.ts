@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { healthOkSchema, healthUnavailableSchema } from '../../shared/api-schemas/tables.ts';
 import type { HealthResponse } from '../../shared/api.ts';
 import { currentVersion } from '../db/migrate.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import { route } from '../http/route.ts';
 
 /** A database that does not answer within this is as good as away, for a health check. */
 const HEALTH_TIMEOUT_MS = 3_000;
@@ -14,15 +14,29 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const { db } = c.var.deps;
-  try {
-    const migration = await withTimeout(currentVersion(db), HEALTH_TIMEOUT_MS);
-    const body: HealthResponse = { status: 'ok', database: db.kind, migration };
-    return c.json(body);
-  } catch (error) {
-    const reason = `database unavailable: ${error instanceof Error ? error.message : String(error)}`;
-    const body: HealthResponse = { status: 'unavailable', database: db.kind, reason };
-    return c.json(body, 503);
-  }
-});
+export const healthRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/health',
+      operationId: 'getHealth',
+      tag: 'System',
+      summary: 'Health: database kind and migration level',
+      permission: 'public',
+      reply: healthOkSchema,
+      otherReplies: [{ status: 503, schema: healthUnavailableSchema, when: 'The database does not answer' }],
+    },
+    async (c) => {
+      const { db } = c.var.deps;
+      try {
+        const migration = await withTimeout(currentVersion(db), HEALTH_TIMEOUT_MS);
+        const body: HealthResponse = { status: 'ok', database: db.kind, migration };
+        return c.json(body);
+      } catch (error) {
+        const reason = `database unavailable: ${error instanceof Error ? error.message : String(error)}`;
+        const body: HealthResponse = { status: 'unavailable', database: db.kind, reason };
+        return c.json(body, 503);
+      }
+    },
+  ),
+];

@@ -6,7 +6,6 @@ import { roleAt } from '../tables/queries.ts';
 import type { AppEnv, CurrentUser } from './app-env.ts';
 import { forbidden, notFound } from './errors.ts';
 import { requireUser } from './middleware.ts';
-import { readId } from './validate.ts';
 
 export interface TableAccess {
   user: CurrentUser;
@@ -17,24 +16,19 @@ export interface TableAccess {
 /**
  * Who may do what at a table, in one place. Someone without a role at the table learns nothing
  * about it or what is in it (404 for `what`, as if it did not exist); a member whose role lacks the
- * action gets 403. `action: null` asks for membership only (the command then checks a finer rule).
+ * action gets 403.
  */
 export async function requireAccess(
   c: Context<AppEnv>,
   tableId: string,
-  action: Action | null,
+  action: Action,
   what = 'table',
 ): Promise<TableAccess> {
   const user = requireUser(c);
   const role = await roleAt(c.var.deps.db, tableId, user.id);
   if (!role) throw notFound(what);
-  if (action && !can(role, action)) throw forbidden();
+  if (!can(role, action)) throw forbidden();
   return { user, role, tableId };
-}
-
-/** `requireAccess` for a route under /api/tables/:id. */
-export function requireTableAction(c: Context<AppEnv>, action: Action, param = 'id'): Promise<TableAccess> {
-  return requireAccess(c, readId(c, param, 'table'), action);
 }
 
 /** The tables where a person's role grants an action (e.g. whose development outbox they may read). */

@@ -16,7 +16,7 @@ function refuseUnstorable(where: string, value: unknown): void {
   });
 }
 
-function validationError(where: string, error: z.ZodError): ApiError {
+export function validationError(where: string, error: z.ZodError): ApiError {
   const issues = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,

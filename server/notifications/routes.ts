@@ -1,20 +1,38 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
-import { requireUser } from '../http/middleware.ts';
-import { readJson } from '../http/validate.ts';
+import { notificationsResponseSchema } from '../../shared/api-schemas/consensus.ts';
+import { okResponseSchema } from '../../shared/api-schemas/tables.ts';
+import { route } from '../http/route.ts';
 import { markRead } from './commands.ts';
 import { listNotifications } from './queries.ts';
-import { markReadBody } from './schema.ts';
+import { markReadBody } from '../../shared/api-requests/notifications.ts';
 
 /** A person's own notifications, under /api/notifications. */
-export const notificationRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const user = requireUser(c);
-    return c.json(await listNotifications(c.var.deps.db, user.id));
-  })
-  .post('/read', async (c) => {
-    const user = requireUser(c);
-    const body = await readJson(c, markReadBody);
-    await markRead(c.var.deps.db, { userId: user.id, now: c.var.deps.clock.now() }, body);
-    return c.json({ ok: true });
-  });
+export const notificationRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/notifications',
+      operationId: 'listNotifications',
+      tag: 'Notifications',
+      summary: 'My notifications, newest first, with the unread count',
+      permission: 'login',
+      reply: notificationsResponseSchema,
+    },
+    async (c, { user }) => c.json(await listNotifications(c.var.deps.db, user.id)),
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/notifications/read',
+      operationId: 'markNotificationsRead',
+      tag: 'Notifications',
+      summary: 'Mark notifications read',
+      permission: 'login',
+      body: markReadBody,
+      reply: okResponseSchema,
+    },
+    async (c, { user, body }) => {
+      await markRead(c.var.deps.db, { userId: user.id, now: c.var.deps.clock.now() }, await body());
+      return c.json({ ok: true });
+    },
+  ),
+];

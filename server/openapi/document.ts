@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { apiSchemas } from '../../shared/api-schemas/registry.ts';
 import { errorSchema } from '../../shared/api-schemas/tables.ts';
+import { isAction, type RouteDeclaration } from '../http/route.ts';
 import { errorsByStatus } from './errors.ts';
-import { OPERATIONS, type Operation } from './operations.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export function jsonSchema(schema: z.ZodType): JsonObject {
 const SCHEMAS = '#/components/schemas/';
 
 /** The reply schemas of shared/api-schemas, each under its name, referring to one another. */
-function componentSchemas(): Record<string, JsonObject> {
+export function componentSchemas(): Record<string, JsonObject> {
   const { schemas } = z.toJSONSchema(apiSchemas, { io: 'output', uri: (id) => `${SCHEMAS}${id}` }) as {
     schemas: Record<string, JsonObject>;
   };
@@ -59,7 +59,7 @@ const pascal = (code: string) =>
 /** The name an error reply gets if several operations share it: its codes and status, e.g. `Unauthenticated401`. */
 const errorNames = new WeakMap<JsonObject, string>();
 
-function errorResponses(op: Operation): JsonObject {
+function errorResponses(op: RouteDeclaration): JsonObject {
   const responses: JsonObject = {};
   for (const [status, cases] of errorsByStatus(op)) {
     const codes = [...new Set(cases.map((c) => c.code))];
@@ -119,7 +119,7 @@ function pathParameter(name: string): JsonObject {
   return { name, in: 'path', required: true, schema };
 }
 
-function operationObject(op: Operation): JsonObject {
+function operationObject(op: RouteDeclaration): JsonObject {
   const query = op.query ? jsonSchema(op.query) : null;
   const queryParams = query
     ? Object.entries((query.properties ?? {}) as Record<string, JsonObject>).map(([name, schema]) => ({
@@ -140,8 +140,8 @@ function operationObject(op: Operation): JsonObject {
     operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
-    ...(op.permission ? { description: `Permission: \`${op.permission}\` (shared/permissions.ts).` } : {}),
-    ...(op.public ? { security: [] } : {}),
+    ...(isAction(op.permission) ? { description: `Permission: \`${op.permission}\` (shared/permissions.ts).` } : {}),
+    ...(op.permission === 'public' ? { security: [] } : {}),
     parameters: [...[...op.path.matchAll(/:([A-Za-z]+)/g)].map((match) => pathParameter(match[1]!)), ...queryParams],
     ...(op.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
@@ -150,10 +150,13 @@ function operationObject(op: Operation): JsonObject {
   };
 }
 
+/** The tags, in the order the document lists them. */
 const TAGS: Record<string, string> = {
   System: 'Whether the server and its database are up.',
   Sessions: 'Logging in and out (a session cookie), and who is signed in.',
   Tables: 'Ontwikkeltafels: their members, roles, phases and rules of play.',
+  Notifications: 'What happened that concerns me.',
+  Development: 'Aids for demos and tests; mounted only with dev routes, never in production.',
   Invitations: 'Inviting people to a table by a one-time link, and accepting.',
   Plans: 'Plans made from templates, and the sections in them.',
   Sections: 'Sections: their state, content and the goals they serve.',
@@ -161,20 +164,30 @@ const TAGS: Record<string, string> = {
   KPIs: 'Indicators with baselines, targets and half-yearly measurements.',
   Search: 'Full-text search within a table.',
   Consensus: 'Consent rounds, positions, escalation, mediation, referral and rulings.',
-  Notifications: 'What happened that concerns me.',
-  Development: 'Aids for demos and tests; mounted only with dev routes, never in production.',
 };
 
-/** The OpenAPI 3.1 document of the API, generated from the operations list and their zod schemas. */
-export function openApiDocument(options: { includeDev: boolean }): JsonObject {
-  const operations = OPERATIONS.filter((op) => options.includeDev || !op.devOnly);
-  const paths: Record<string, Record<string, JsonObject>> = {};
-  for (const op of operations) {
-    const path = openApiPath(op.path);
-    paths[path] = { ...paths[path], [op.method]: operationObject(op) };
-  }
-  const responses = shareResponses(Object.values(paths).flatMap((item) => Object.values(item)));
-  const tags = [...new Set(operations.map((op) => op.tag))];
+/** The tags the routes use, in the order of TAGS. */
+export function tagsOf(declarations: RouteDeclaration[]): string[] {
+  const used = new Set(declarations.map((op) => op.tag));
+  const order = Object.keys(TAGS);
+  return [...used].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/**
+ * The OpenAPI operation of each declared route (for createRoute), and the error replies several of them
+ * share, which go to components/responses.
+ */
+export function describeOperations(declarations: RouteDeclaration[]): {
+  operations: Map<RouteDeclaration, JsonObject>;
+  sharedResponses: Record<string, JsonObject>;
+} {
+  const operations = new Map(declarations.map((declaration) => [declaration, operationObject(declaration)]));
+  return { operations, sharedResponses: shareResponses([...operations.values()]) };
+}
+
+/** The top of the document: everything but paths and components. */
+export function documentHeader(declarations: RouteDeclaration[]) {
+  const tags = tagsOf(declarations);
   return {
     openapi: '3.1.0',
     info: {
@@ -186,12 +199,8 @@ export function openApiDocument(options: { includeDev: boolean }): JsonObject {
     // Relative: the paths start with /api on whichever host serves this document.
     servers: [{ url: '/', description: 'The server that serves this document' }],
     tags: tags.map((name) => ({ name, description: TAGS[name] ?? name })),
-    components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tafelwerk_session' } },
-      schemas: componentSchemas(),
-      responses,
-    },
     security: [{ session: [] }],
-    paths,
   };
 }
+
+export const SECURITY_SCHEMES = { session: { type: 'apiKey', in: 'cookie', name: 'tafelwerk_session' } } as const;

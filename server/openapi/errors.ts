@@ -1,6 +1,6 @@
 import { ROLES } from '../../shared/roles.ts';
 import { can } from '../../shared/permissions.ts';
-import type { ErrorCase, Operation } from './operation.ts';
+import { isAction, type ErrorCase, type RouteDeclaration } from '../http/route.ts';
 
 /**
  * The error replies of an operation, derived from what it is rather than written per route: the
@@ -19,7 +19,7 @@ import type { ErrorCase, Operation } from './operation.ts';
  * - a state rule (`conflict`): 409 conflict;
  * - and what the operation lists in `errors` (e.g. 429 on login).
  */
-export function errorCases(op: Operation): ErrorCase[] {
+export function errorCases(op: RouteDeclaration): ErrorCase[] {
   const cases: ErrorCase[] = [];
   const add = (status: number, code: ErrorCase['code'], when: string) => cases.push({ status, code, when });
   const write = op.method !== 'get';
@@ -28,13 +28,13 @@ export function errorCases(op: Operation): ErrorCase[] {
     add(400, 'validation_failed', 'the body breaks its schema or a rule of the domain; details.issues say where');
   }
   if (op.query) add(400, 'validation_failed', 'the query breaks its schema; details.issues say where');
-  if (!op.public) add(401, 'unauthenticated', 'not signed in');
+  if (op.permission !== 'public') add(401, 'unauthenticated', 'not signed in');
   if (write) add(403, 'forbidden_origin', 'a browser sent it from another site (Origin or Sec-Fetch-Site)');
   const permission = op.permission;
-  if (permission && !ROLES.every((role) => can(role, permission))) {
+  if (isAction(permission) && !ROLES.every((role) => can(role, permission))) {
     add(403, 'forbidden', "the person's role at the table does not allow it (see the permission)");
   }
-  if (!op.public && op.path.includes(':')) {
+  if (op.permission !== 'public' && op.path.includes(':')) {
     add(404, 'not_found', 'no such resource, or the person has no role at its table');
   }
   if (op.conflict) add(409, 'conflict', op.conflict);
@@ -47,7 +47,7 @@ export function errorCases(op: Operation): ErrorCase[] {
 }
 
 /** The error cases by status, in order; a status with an other reply (e.g. /health's 503) keeps that. */
-export function errorsByStatus(op: Operation): Map<number, ErrorCase[]> {
+export function errorsByStatus(op: RouteDeclaration): Map<number, ErrorCase[]> {
   const taken = new Set((op.otherReplies ?? []).map((reply) => reply.status));
   const byStatus = new Map<number, ErrorCase[]>();
   for (const error of errorCases(op).sort((a, b) => a.status - b.status)) {

@@ -1,10 +1,8 @@
-import { Hono } from 'hono';
+import { searchResponseSchema } from '../../shared/api-schemas/goals.ts';
 import type { SearchKind, SearchResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import { readQuery } from '../http/validate.ts';
-import { searchQuery } from './schema.ts';
-import { requireTableAction } from '../http/access.ts';
+import { route } from '../http/route.ts';
+import { searchQuery } from '../../shared/api-requests/search.ts';
 
 /** Hits in snippets are marked with these control characters, which no text of ours contains. */
 const HEADLINE = 'StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
@@ -58,8 +56,18 @@ export async function searchTable(db: Queryable, tableId: string, text: string):
   };
 }
 
-export const tableSearchRoutes = new Hono<AppEnv>().get('/:id/search', async (c) => {
-  const access = await requireTableAction(c, 'section.read');
-  const { q } = readQuery(c, searchQuery);
-  return c.json(await searchTable(c.var.deps.db, access.tableId, q));
-});
+export const tableSearchRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/tables/:id/search',
+      operationId: 'searchTable',
+      tag: 'Search',
+      summary: 'Dutch full-text search over sections, goals, KPIs and principles',
+      permission: 'section.read',
+      query: searchQuery,
+      reply: searchResponseSchema,
+    },
+    async (c, { access, query }) => c.json(await searchTable(c.var.deps.db, access.tableId, query.q)),
+  ),
+];

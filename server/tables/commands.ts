@@ -5,6 +5,10 @@ import { pgErrorCode, UNIQUE_VIOLATION, type Db, type Queryable } from '../db/db
 import type { Effect } from '../effects.ts';
 import { conflict, notFound } from '../http/errors.ts';
 
+/** The rules assigning a role keeps (assignRole here, and accepting an invitation), for the API documentation. */
+export const ROLE_RULES =
+  'the role does not fit the organization (delegates speak for a member municipality or provider), the table has a chair already, or it would lose its last secretariat';
+
 /**
  * Named business actions on a table's membership and rules. Each owns its transaction and writes
  * its audit event inside it, so a change and its record can never part.

@@ -1,18 +1,27 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import type { TablesResponse } from '../../shared/api.ts';
+import { auditResponseSchema, tableDetailSchema, tablesResponseSchema } from '../../shared/api-schemas/tables.ts';
 import { can } from '../../shared/permissions.ts';
 import { listTableAudit } from '../audit/queries.ts';
 import { outcomeAudit } from '../consensus/queries.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
-import { requireUser } from '../http/middleware.ts';
-import { readId, readJson, readQuery } from '../http/validate.ts';
-import { requireTableAction, type TableAccess } from '../http/access.ts';
+import { readId } from '../http/validate.ts';
+import type { TableAccess } from '../http/access.ts';
+import { route } from '../http/route.ts';
 import type { Actor } from '../audit/audit.ts';
 import { applyEffects } from '../effects.ts';
-import { addMember, assignRole, removeMember, revokeRole, setCurrentPhase, updateRules } from './commands.ts';
+import {
+  addMember,
+  assignRole,
+  removeMember,
+  revokeRole,
+  ROLE_RULES,
+  setCurrentPhase,
+  updateRules,
+} from './commands.ts';
 import { getTableDetail, listMyTables } from './queries.ts';
-import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from './schema.ts';
+import { auditQuery, memberBody, phaseBody, roleBody, rulesBody } from '../../shared/api-requests/tables.ts';
 
 function actor(c: Context<AppEnv>, access: TableAccess): Actor {
   return { userId: access.user.id, tableId: access.tableId, now: c.var.deps.clock.now() };
@@ -25,53 +34,152 @@ async function detail(c: Context<AppEnv>, access: TableAccess) {
   return c.json(table);
 }
 
-export const tableRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const user = requireUser(c);
-    const body: TablesResponse = { tables: await listMyTables(c.var.deps.db, user.id) };
-    return c.json(body);
-  })
-  .get('/:id', async (c) => detail(c, await requireTableAction(c, 'table.read')))
-  .get('/:id/audit', async (c) => {
-    const access = await requireTableAction(c, 'table.audit.read');
-    const page = readQuery(c, auditQuery);
-    const audit = await listTableAudit(c.var.deps.db, access.tableId, page);
-    // Observers read the trail, but not the deliberation texts in it (see consensus/visibility.ts).
-    if (can(access.role, 'consensus.readDeliberation')) return c.json(audit);
-    return c.json(await outcomeAudit(c.var.deps.db, access.tableId, audit));
-  })
-  .put('/:id/rules', async (c) => {
-    const access = await requireTableAction(c, 'table.manage');
-    await updateRules(c.var.deps.db, actor(c, access), await readJson(c, rulesBody));
-    return detail(c, access);
-  })
-  .put('/:id/phase', async (c) => {
-    const access = await requireTableAction(c, 'table.manage');
-    const body = await readJson(c, phaseBody);
-    await setCurrentPhase(c.var.deps.db, actor(c, access), body.currentPhaseKey);
-    return detail(c, access);
-  })
-  .post('/:id/members', async (c) => {
-    const access = await requireTableAction(c, 'table.manage');
-    const body = await readJson(c, memberBody);
-    await addMember(c.var.deps.db, actor(c, access), body.organizationId);
-    return detail(c, access);
-  })
-  .delete('/:id/members/:organizationId', async (c) => {
-    const access = await requireTableAction(c, 'table.manage');
-    await removeMember(c.var.deps.db, actor(c, access), readId(c, 'organizationId', 'member organization'));
-    return detail(c, access);
-  })
-  .put('/:id/roles/:userId', async (c) => {
-    const access = await requireTableAction(c, 'table.manage');
-    const body = await readJson(c, roleBody);
-    const userId = readId(c, 'userId', 'person');
-    await applyEffects(c.var.deps, (await assignRole(c.var.deps.db, actor(c, access), userId, body.role)).effects);
-    return detail(c, access);
-  })
-  .delete('/:id/roles/:userId', async (c) => {
-    const access = await requireTableAction(c, 'table.manage');
-    const userId = readId(c, 'userId', 'person');
-    await applyEffects(c.var.deps, (await revokeRole(c.var.deps.db, actor(c, access), userId)).effects);
-    return detail(c, access);
-  });
+/** Tables, their members and roles. */
+export const tableRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/tables',
+      operationId: 'listTables',
+      tag: 'Tables',
+      summary: 'The tables I have a role at',
+      permission: 'login',
+      reply: tablesResponseSchema,
+    },
+    async (c, { user }) => {
+      const body: TablesResponse = { tables: await listMyTables(c.var.deps.db, user.id) };
+      return c.json(body);
+    },
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/tables/:id',
+      operationId: 'getTable',
+      tag: 'Tables',
+      summary: 'A table: members, chair, secretariat, phases, rules',
+      permission: 'table.read',
+      reply: tableDetailSchema,
+    },
+    async (c, { access }) => detail(c, access),
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/tables/:id/audit',
+      operationId: 'listTableAudit',
+      tag: 'Tables',
+      summary: 'The audit trail, newest first',
+      permission: 'table.audit.read',
+      query: auditQuery,
+      reply: auditResponseSchema,
+    },
+    async (c, { access, query }) => {
+      const audit = await listTableAudit(c.var.deps.db, access.tableId, query);
+      // Observers read the trail, but not the deliberation texts in it (see consensus/visibility.ts).
+      if (can(access.role, 'consensus.readDeliberation')) return c.json(audit);
+      return c.json(await outcomeAudit(c.var.deps.db, access.tableId, audit));
+    },
+  ),
+  route(
+    {
+      method: 'put',
+      path: '/tables/:id/rules',
+      operationId: 'setTableRules',
+      tag: 'Tables',
+      summary: 'Set the rules of play (spelregels)',
+      permission: 'table.manage',
+      body: rulesBody,
+      reply: tableDetailSchema,
+    },
+    async (c, { access, body }) => {
+      await updateRules(c.var.deps.db, actor(c, access), await body());
+      return detail(c, access);
+    },
+  ),
+  route(
+    {
+      method: 'put',
+      path: '/tables/:id/phase',
+      operationId: 'setTablePhase',
+      tag: 'Tables',
+      summary: 'Set the current phase',
+      permission: 'table.manage',
+      body: phaseBody,
+      reply: tableDetailSchema,
+    },
+    async (c, { access, body }) => {
+      await setCurrentPhase(c.var.deps.db, actor(c, access), (await body()).currentPhaseKey);
+      return detail(c, access);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/tables/:id/members',
+      operationId: 'addTableMember',
+      tag: 'Tables',
+      summary: 'Add a member organization',
+      permission: 'table.manage',
+      body: memberBody,
+      reply: tableDetailSchema,
+      conflict: 'the organization is a member already',
+    },
+    async (c, { access, body }) => {
+      await addMember(c.var.deps.db, actor(c, access), (await body()).organizationId);
+      return detail(c, access);
+    },
+  ),
+  route(
+    {
+      method: 'delete',
+      path: '/tables/:id/members/:organizationId',
+      operationId: 'removeTableMember',
+      tag: 'Tables',
+      summary: 'Remove a member organization',
+      permission: 'table.manage',
+      reply: tableDetailSchema,
+      conflict: 'the organization still has delegates at the table',
+    },
+    async (c, { access }) => {
+      await removeMember(c.var.deps.db, actor(c, access), readId(c, 'organizationId', 'member organization'));
+      return detail(c, access);
+    },
+  ),
+  route(
+    {
+      method: 'put',
+      path: '/tables/:id/roles/:userId',
+      operationId: 'setTableRole',
+      tag: 'Tables',
+      summary: "Set a person's role",
+      permission: 'table.manage',
+      body: roleBody,
+      reply: tableDetailSchema,
+      conflict: ROLE_RULES,
+    },
+    async (c, { access, body }) => {
+      const { role } = await body();
+      const userId = readId(c, 'userId', 'person');
+      await applyEffects(c.var.deps, (await assignRole(c.var.deps.db, actor(c, access), userId, role)).effects);
+      return detail(c, access);
+    },
+  ),
+  route(
+    {
+      method: 'delete',
+      path: '/tables/:id/roles/:userId',
+      operationId: 'revokeTableRole',
+      tag: 'Tables',
+      summary: "Revoke a person's role",
+      permission: 'table.manage',
+      reply: tableDetailSchema,
+      conflict: 'the table would lose its last secretariat',
+    },
+    async (c, { access }) => {
+      const userId = readId(c, 'userId', 'person');
+      await applyEffects(c.var.deps, (await revokeRole(c.var.deps.db, actor(c, access), userId)).effects);
+      return detail(c, access);
+    },
+  ),
+];

@@ -9,7 +9,8 @@ import type { OpenedRound, SectionsResponse, TableDetail, TablesResponse } from 
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { openApiPath } from '../../server/openapi/document.ts';
-import { OPERATIONS } from '../../server/openapi/operations.ts';
+import { API_ROUTES, DEV_ROUTES, HEALTH_ROUTES } from '../../server/routes.ts';
+import { ACTIONS } from '../../shared/permissions.ts';
 import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, type Reply } from '../support/app-server.ts';
 
@@ -23,6 +24,9 @@ interface OpenApiDoc {
   paths: Record<string, Record<string, { operationId: string; responses: Record<string, { $ref?: string }> }>>;
   components: { responses: Record<string, unknown>; schemas: Record<string, unknown> };
 }
+
+/** Every declared route (server/http/route.ts). */
+const DECLARATIONS = [...HEALTH_ROUTES, ...API_ROUTES, ...DEV_ROUTES].map((r) => r.declaration);
 
 /** The routes the app registers under /api (middleware and catch-alls aside), as "METHOD /path". */
 function registeredRoutes(mode: 'test' | 'production'): string[] {
@@ -90,16 +94,31 @@ describe('the API documentation', () => {
     await server?.close();
   });
 
-  it('documents exactly the routes the app has', () => {
-    const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort();
-    expect(documented).toEqual(registeredRoutes('test'));
-    const production = OPERATIONS.filter((op) => !op.devOnly).map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    expect(production.sort()).toEqual(registeredRoutes('production'));
+  it('serves only declared routes, each with an operationId, a permission and its documented operation', () => {
+    const declared = (devOnly: boolean) =>
+      DECLARATIONS.filter((op) => devOnly || !op.devOnly)
+        .map((op) => `${op.method.toUpperCase()} ${op.path}`)
+        .sort();
+    // The app mounts what is declared and nothing else (the dev routes only outside production).
+    expect(registeredRoutes('test')).toEqual(declared(true));
+    expect(registeredRoutes('production')).toEqual(declared(false));
+    expect(new Set(declared(true)).size).toBe(DECLARATIONS.length);
+    const permissions = new Set<string>([...ACTIONS, 'login', 'public']);
+    for (const op of DECLARATIONS) {
+      const at = `${op.method} ${op.path}`;
+      expect(op.operationId, at).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      expect(permissions.has(op.permission), at).toBe(true);
+      const documented = doc.paths[openApiPath(op.path)]?.[op.method];
+      expect(documented?.operationId, at).toBe(op.operationId);
+    }
+    // Table-scoped paths name the action they need: none is merely "signed in".
+    const tableScoped = DECLARATIONS.filter((op) => op.path.startsWith('/tables/:id'));
+    expect(tableScoped.filter((op) => op.permission === 'login' || op.permission === 'public')).toEqual([]);
   });
 
   it('gives every operation a unique camelCase operationId', () => {
     const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
-    expect(ids).toHaveLength(OPERATIONS.length);
+    expect(ids).toHaveLength(DECLARATIONS.length);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
   });

@@ -25,13 +25,22 @@ import type {
   SectionsResponse,
   SectionView,
   TableDetail,
-  TableRules,
   TablesResponse,
   VersionDetail,
   VersionDiff,
 } from '../../../shared/api.ts';
-import type { PositionKind } from '../../../shared/consensus.ts';
-import type { KpiDirection, KpiUnit, NationalGoal } from '../../../shared/goals.ts';
+import type { z } from 'zod';
+import type { acceptBody, inviteBody } from '../../../shared/api-requests/invitations.ts';
+import type { positionBody, rulingBody, stepBody } from '../../../shared/api-requests/consensus.ts';
+import type {
+  createGoalBody,
+  createKpiBody,
+  createPrincipleBody,
+  measurementBody,
+} from '../../../shared/api-requests/goals.ts';
+import type { markReadBody } from '../../../shared/api-requests/notifications.ts';
+import type { createPlanBody, createSectionBody, updateSectionBody } from '../../../shared/api-requests/plans.ts';
+import type { rulesBody } from '../../../shared/api-requests/tables.ts';
 import type { PlanTemplate } from '../../../shared/plan-templates.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { api } from './client.ts';
@@ -40,52 +49,21 @@ const enc = encodeURIComponent;
 
 export type PlanWithSections = PlanView & { sections: SectionView[] };
 
-export interface NewPlan {
-  title: string;
-  periodStart: number;
-  periodEnd: number;
-  template: PlanTemplate;
-}
-
-export interface SectionChanges {
-  title?: string;
-  drafterIds?: string[];
-  archived?: boolean;
-}
-
-export interface NewPosition {
-  kind: PositionKind;
-  text?: string;
-}
-
-export interface NewMediationStep {
-  /** YYYY-MM-DD */
-  occurredOn: string;
-  kind: 'meeting' | 'call' | 'written';
-  note: string;
-}
-
-export interface NewGoal {
-  title: string;
-  description?: string;
-  nationalGoal?: NationalGoal | null;
-  principleIds?: string[];
-}
-
-export interface NewKpi {
-  indicator: string;
-  unit: KpiUnit;
-  direction: KpiDirection;
-  baseline: { year: number; value: number };
-  targets: Array<{ year: number; value: number }>;
-}
-
-export interface NewMeasurement {
-  period: string;
-  value: number;
-  source: string;
-  note?: string;
-}
+// Request bodies: the zod schemas the server validates with (shared/api-requests/), as the client sends them.
+export type NewPlan = z.input<typeof createPlanBody> & { template: PlanTemplate };
+export type NewSection = z.input<typeof createSectionBody>;
+export type SectionChanges = z.input<typeof updateSectionBody>;
+export type NewPosition = z.input<typeof positionBody>;
+export type NewMediationStep = z.input<typeof stepBody>;
+export type NewRuling = z.input<typeof rulingBody>;
+export type NewPrinciple = z.input<typeof createPrincipleBody>;
+export type NewGoal = z.input<typeof createGoalBody>;
+export type NewKpi = z.input<typeof createKpiBody>;
+export type NewMeasurement = z.input<typeof measurementBody>;
+export type NewInvitation = z.input<typeof inviteBody>;
+export type InvitationAcceptance = z.input<typeof acceptBody>;
+export type ReadNotifications = z.input<typeof markReadBody>;
+type Rules = z.input<typeof rulesBody>;
 
 /** One function per API route the client uses; shapes come from shared/api.ts. */
 export const endpoints = {
@@ -97,7 +75,7 @@ export const endpoints = {
   audit: (id: string, before?: number) =>
     api<AuditResponse>('GET', `/api/tables/${enc(id)}/audit?limit=30${before ? `&before=${before}` : ''}`),
   organizations: () => api<OrganizationsResponse>('GET', '/api/organizations'),
-  updateRules: (id: string, rules: TableRules) => api<TableDetail>('PUT', `/api/tables/${enc(id)}/rules`, rules),
+  updateRules: (id: string, rules: Rules) => api<TableDetail>('PUT', `/api/tables/${enc(id)}/rules`, rules),
   setPhase: (id: string, currentPhaseKey: string) =>
     api<TableDetail>('PUT', `/api/tables/${enc(id)}/phase`, { currentPhaseKey }),
   addMember: (id: string, organizationId: string) =>
@@ -108,12 +86,12 @@ export const endpoints = {
     api<TableDetail>('PUT', `/api/tables/${enc(id)}/roles/${enc(userId)}`, { role }),
   revokeRole: (id: string, userId: string) => api<TableDetail>('DELETE', `/api/tables/${enc(id)}/roles/${enc(userId)}`),
   invitations: (id: string) => api<InvitationsResponse>('GET', `/api/tables/${enc(id)}/invitations`),
-  invite: (id: string, input: { email: string; name: string; organizationId: string; role: Role }) =>
+  invite: (id: string, input: NewInvitation) =>
     api<InvitationView>('POST', `/api/tables/${enc(id)}/invitations`, input),
   revokeInvitation: (id: string, invitationId: string) =>
     api<{ ok: true }>('DELETE', `/api/tables/${enc(id)}/invitations/${enc(invitationId)}`),
   previewInvitation: (token: string) => api<InvitationPreview>('GET', `/api/invitations/${enc(token)}`),
-  acceptInvitation: (token: string, input: { name: string; password?: string }) =>
+  acceptInvitation: (token: string, input: InvitationAcceptance) =>
     api<AcceptInvitationResponse>('POST', `/api/invitations/${enc(token)}/accept`, input),
   outbox: () => api<OutboxResponse>('GET', '/api/dev/outbox'),
   sections: (tableId: string) => api<SectionsResponse>('GET', `/api/tables/${enc(tableId)}/sections`),
@@ -124,7 +102,7 @@ export const endpoints = {
   plans: (tableId: string) => api<PlansResponse>('GET', `/api/tables/${enc(tableId)}/plans`),
   createPlan: (tableId: string, plan: NewPlan) =>
     api<PlanWithSections>('POST', `/api/tables/${enc(tableId)}/plans`, plan),
-  addSection: (tableId: string, planId: string, section: { title: string; drafterIds?: string[] }) =>
+  addSection: (tableId: string, planId: string, section: NewSection) =>
     api<SectionView>('POST', `/api/tables/${enc(tableId)}/plans/${enc(planId)}/sections`, section),
   updateSection: (tableId: string, sectionId: string, changes: SectionChanges) =>
     api<SectionView>('PATCH', `/api/tables/${enc(tableId)}/sections/${enc(sectionId)}`, changes),
@@ -133,7 +111,7 @@ export const endpoints = {
 
   goals: (tableId: string) => api<GoalsResponse>('GET', `/api/tables/${enc(tableId)}/goals`),
   goal: (tableId: string, goalId: string) => api<GoalDetail>('GET', `/api/tables/${enc(tableId)}/goals/${enc(goalId)}`),
-  addPrinciple: (tableId: string, principle: { title: string; description?: string }) =>
+  addPrinciple: (tableId: string, principle: NewPrinciple) =>
     api<PrincipleView>('POST', `/api/tables/${enc(tableId)}/principles`, principle),
   addGoal: (tableId: string, goal: NewGoal) => api<GoalView>('POST', `/api/tables/${enc(tableId)}/goals`, goal),
   addKpi: (tableId: string, goalId: string, kpi: NewKpi) =>
@@ -158,7 +136,7 @@ export const endpoints = {
     api<OpenedRound>('POST', `/api/escalations/${enc(escalationId)}/proposal`, { text }),
   refer: (escalationId: string, report: string) =>
     api<SectionConsensus>('POST', `/api/escalations/${enc(escalationId)}/referral`, { report }),
-  draftRuling: (sectionId: string, ruling: { text: string; rationale: string }) =>
+  draftRuling: (sectionId: string, ruling: NewRuling) =>
     api<SectionConsensus>('POST', `/api/sections/${enc(sectionId)}/rulings`, ruling),
   endorseRuling: (rulingId: string) => api<SectionConsensus>('POST', `/api/rulings/${enc(rulingId)}/endorsements`, {}),
   sectionHistory: (sectionId: string) => api<SectionHistory>('GET', `/api/sections/${enc(sectionId)}/history`),
@@ -168,6 +146,5 @@ export const endpoints = {
     api<VersionDiff>('GET', `/api/sections/${enc(sectionId)}/diff?from=${from}&to=${to}`),
   escalationInbox: (tableId: string) => api<EscalationInbox>('GET', `/api/tables/${enc(tableId)}/escalations`),
   notifications: () => api<NotificationsResponse>('GET', '/api/notifications'),
-  markNotificationsRead: (which: { ids: number[] } | { all: true }) =>
-    api<{ ok: true }>('POST', '/api/notifications/read', which),
+  markNotificationsRead: (which: ReadNotifications) => api<{ ok: true }>('POST', '/api/notifications/read', which),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, RULING_RULES } from '../../shared/roles.ts';
+import { ROLES, RULING_RULES } from '../roles.ts';
 
 export const rulesBody = z.strictObject({
   responsePeriodDays: z.number().int().min(1).max(60),

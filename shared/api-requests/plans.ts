@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_TEMPLATE_NAMES } from '../../shared/plan-templates.ts';
+import { PLAN_TEMPLATE_NAMES } from '../plan-templates.ts';
 
 const title = z.string().trim().min(1).max(200);
 const year = z.number().int().min(2000).max(2100);

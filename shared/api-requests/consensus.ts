@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POSITION_KINDS, POSITION_NEEDS_TEXT } from '../../shared/consensus.ts';
+import { POSITION_KINDS, POSITION_NEEDS_TEXT } from '../consensus.ts';
 
 const longText = (max: number) => z.string().trim().min(1).max(max);
 

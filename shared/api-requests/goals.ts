@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KPI_DIRECTIONS, KPI_UNITS, NATIONAL_GOALS, PERIOD_PATTERN } from '../../shared/goals.ts';
+import { KPI_DIRECTIONS, KPI_UNITS, NATIONAL_GOALS, PERIOD_PATTERN } from '../goals.ts';
 
 const title = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(4000);
@@ -52,3 +52,4 @@ export const measurementBody = z.strictObject({
   source: z.string().trim().min(1).max(300),
   note: z.string().trim().max(2000).optional(),
 });
+export type MeasurementBody = z.infer<typeof measurementBody>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../../shared/roles.ts';
-import { email, newPassword } from '../auth/schema.ts';
+import { ROLES } from '../roles.ts';
+import { email, newPassword } from './auth.ts';
 
 export const inviteBody = z.strictObject({
   email,

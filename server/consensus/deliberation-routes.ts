@@ -1,0 +1,172 @@
+import type { EscalationInbox } from '../../shared/api.ts';
+import {
+  escalationInboxSchema,
+  openedRoundSchema,
+  sectionConsensusSchema,
+} from '../../shared/api-schemas/consensus.ts';
+import { applyEffects } from '../effects.ts';
+import { route } from '../http/route.ts';
+import {
+  endorseRuling,
+  proposeCompromise,
+  recordMediationStep,
+  refer,
+  statePosition,
+  withdrawRound,
+} from './commands.ts';
+import { escalationInbox } from './queries.ts';
+import { consensusActor, consensusReply, ESCALATION, NO_COLLAB, openedReply, ROUND, RULING, STATE } from './routes.ts';
+import { positionBody, proposalBody, referralBody, stepBody } from '../../shared/api-requests/consensus.ts';
+
+const CONCLUDED = 'the escalation has been concluded';
+
+export const roundRoutes = [
+  route(
+    {
+      method: 'post',
+      path: '/rounds/:id/positions',
+      operationId: 'statePosition',
+      tag: 'Consensus',
+      summary: "State or change my organization's position on the round's version",
+      permission: 'position.state',
+      scope: ROUND,
+      body: positionBody,
+      reply: sectionConsensusSchema,
+      status: 201,
+      conflict: 'the round has closed, or its response period has passed',
+    },
+    async (c, { access, scope, body }) => {
+      const { kind, text } = await body();
+      const actor = consensusActor(c, access);
+      const { effects } = await statePosition(c.var.deps, actor, scope.id, { kind, text: text ?? '' });
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access, 201);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/rounds/:id/withdraw',
+      operationId: 'withdrawRound',
+      tag: 'Consensus',
+      summary: 'Withdraw a running round (its opener, or the chair)',
+      // Who may withdraw also depends on who opened the round: the command applies that rule.
+      permission: 'round.open',
+      scope: ROUND,
+      reply: sectionConsensusSchema,
+      conflict: 'the round has closed already',
+    },
+    async (c, { access, scope }) => {
+      const { effects } = await withdrawRound(c.var.deps, consensusActor(c, access), scope.id);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access);
+    },
+  ),
+];
+
+export const escalationRoutes = [
+  route(
+    {
+      method: 'post',
+      path: '/escalations/:id/steps',
+      operationId: 'addMediationStep',
+      tag: 'Consensus',
+      summary: 'Record a mediation step',
+      permission: 'escalation.mediate',
+      scope: ESCALATION,
+      body: stepBody,
+      reply: sectionConsensusSchema,
+      status: 201,
+      conflict: CONCLUDED,
+    },
+    async (c, { access, scope, body }) => {
+      const input = await body();
+      const { effects } = await recordMediationStep(c.var.deps, consensusActor(c, access), scope.id, input);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access, 201);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/escalations/:id/proposal',
+      operationId: 'proposeCompromise',
+      tag: 'Consensus',
+      summary: 'Put a compromise text to a new consent round',
+      permission: 'escalation.mediate',
+      scope: ESCALATION,
+      body: proposalBody,
+      reply: openedRoundSchema,
+      status: 201,
+      conflict: `${CONCLUDED}, or the section is not escalated: ${STATE}`,
+      errors: [NO_COLLAB],
+    },
+    async (c, { access, scope, body }) => {
+      const { text } = await body();
+      const opened = await proposeCompromise(c.var.deps, consensusActor(c, access), scope.id, text);
+      await applyEffects(c.var.deps, opened.effects);
+      return openedReply(c, opened);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/escalations/:id/referral',
+      operationId: 'referEscalation',
+      tag: 'Consensus',
+      summary: 'Refer the section to the municipalities, with a reasoned report',
+      permission: 'escalation.mediate',
+      scope: ESCALATION,
+      body: referralBody,
+      reply: sectionConsensusSchema,
+      conflict: `${CONCLUDED}, or ${STATE}`,
+    },
+    async (c, { access, scope, body }) => {
+      const { report } = await body();
+      const { effects } = await refer(c.var.deps, consensusActor(c, access), scope.id, report);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access);
+    },
+  ),
+];
+
+export const rulingRoutes = [
+  route(
+    {
+      method: 'post',
+      path: '/rulings/:id/endorsements',
+      operationId: 'endorseRuling',
+      tag: 'Consensus',
+      summary: "Endorse the ruling for my municipality; it takes effect when the table's ruling rule is met",
+      permission: 'ruling.endorse',
+      scope: RULING,
+      reply: sectionConsensusSchema,
+      status: 201,
+      conflict: 'my municipality endorsed it already, it has taken effect, or a newer draft replaced it',
+      errors: [NO_COLLAB],
+    },
+    async (c, { access, scope }) => {
+      const { effects } = await endorseRuling(c.var.deps, consensusActor(c, access), scope.id);
+      await applyEffects(c.var.deps, effects);
+      return consensusReply(c, scope.sectionId, access, 201);
+    },
+  ),
+];
+
+export const tableEscalationRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/tables/:id/escalations',
+      operationId: 'listTableEscalations',
+      tag: 'Consensus',
+      summary: "The chair's inbox: open escalations with their age",
+      permission: 'escalation.mediate',
+      reply: escalationInboxSchema,
+    },
+    async (c, { access }) => {
+      const body: EscalationInbox = await escalationInbox(c.var.deps.db, access.tableId, c.var.deps.clock.now());
+      return c.json(body);
+    },
+  ),
+];
