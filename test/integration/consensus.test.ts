@@ -13,7 +13,6 @@ import type {
   VersionDiff,
 } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import { argon2Passwords } from '../../server/runtime/node-deps.ts';
 import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, TestClock } from '../support/app-server.ts';
 import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
@@ -371,41 +370,6 @@ for (const backend of databaseBackends()) {
       } finally {
         writer.provider.destroy();
       }
-    });
-
-    it('keeps one position per organization when two of its delegates state at the same moment', async () => {
-      const [alkmaarOrg] = await server.db.query<{ id: string }>(
-        "select id from organizations where name = 'Gemeente Alkmaar'",
-      );
-      const [second] = await server.db.query<{ id: string }>(
-        `insert into users (email, name, organization_id, password_hash, is_demo, created_at)
-         values ('wethouder@alkmaar.demo', 'Wethouder Alkmaar', $1, $2, true, now()) returning id`,
-        [alkmaarOrg!.id, await argon2Passwords.hash('demo-tafelwerk')],
-      );
-      await server.db.query(
-        "insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, 'municipality_delegate', now())",
-        [tableId, second!.id],
-      );
-      const wethouder = await new Client(server.url).login('wethouder@alkmaar.demo');
-      const sectionId = sections.get('Planning')!;
-      const opened = await alkmaar().post<OpenedRound>(`/api/sections/${sectionId}/rounds`);
-      const path = `/api/rounds/${opened.body.round.id}/positions`;
-      const replies = await Promise.all([
-        alkmaar().post(path, { kind: 'consent' }),
-        wethouder.post(path, { kind: 'object', text: 'Planning is te krap.' }),
-        alkmaar().post(path, { kind: 'abstain' }),
-      ]);
-      expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
-      const rows = await server.db.query<{ n: number }>(
-        `select count(*)::integer as n from positions p join organizations o on o.id = p.organization_id
-          where p.round_id = $1 and o.name = 'Gemeente Alkmaar' and p.superseded_at is null`,
-        [opened.body.round.id],
-      );
-      expect(rows[0]!.n).toBe(1);
-      const history = await horizon().get<SectionHistory>(`/api/sections/${sectionId}/history`);
-      expect(
-        history.body.rounds.at(-1)!.statements.filter((s) => s.organization.name === 'Gemeente Alkmaar'),
-      ).toHaveLength(3);
     });
   });
 }

@@ -1,0 +1,145 @@
+/** JSON shapes of the consensus part of the HTTP API (positions, rounds, escalations, rulings, versions, notifications). */
+import type { AuditEventView, OrganizationRef, PersonRef } from './api.ts';
+import type { ConsensusAction, PositionKind, RoundOutcome, SectionState } from './consensus.ts';
+import type { DiffPart } from './diff.ts';
+import type { OrganizationKind } from './roles.ts';
+
+export interface PositionView {
+  id: string;
+  organization: OrganizationRef;
+  kind: PositionKind;
+  /** The remark or reason; left out for viewers who may not read the deliberation while it is undecided. */
+  text?: string;
+  statedBy: PersonRef;
+  statedAt: string;
+  /** A later statement of the same organization replaced this one. */
+  superseded: boolean;
+  versionNumber: number;
+  /** The text changed since (a newer version exists): the position asks to be renewed. */
+  stale: boolean;
+}
+
+export interface RoundView {
+  id: string;
+  kind: 'consent' | 'mediation_proposal';
+  versionNumber: number;
+  openedBy: PersonRef;
+  openedAt: string;
+  deadline: string;
+  closedAt: string | null;
+  outcome: RoundOutcome | 'withdrawn' | null;
+  /** The positions that count (one per organization). */
+  positions: PositionView[];
+  /** Every statement, replaced ones included, oldest first. */
+  statements: PositionView[];
+}
+
+export interface MediationStepView {
+  id: string;
+  occurredOn: string;
+  kind: 'meeting' | 'call' | 'written';
+  note?: string;
+  recordedBy: PersonRef;
+}
+
+export interface EscalationView {
+  id: string;
+  /** Left out, like referralReport and step notes, for viewers who may not read the deliberation. */
+  reason?: string;
+  escalatedBy: PersonRef;
+  escalatedAt: string;
+  /** Whole days since it reached the chair (until it was concluded). */
+  ageDays: number;
+  steps: MediationStepView[];
+  referredAt: string | null;
+  referralReport?: string | null;
+  closedAt: string | null;
+}
+
+export interface RulingView {
+  id: string;
+  text: string;
+  rationale: string;
+  draftedBy: PersonRef;
+  draftedAt: string;
+  effectiveAt: string | null;
+  /** A newer draft replaced this one; its endorsements lapsed. */
+  superseded: boolean;
+  versionNumber: number | null;
+  endorsements: Array<{ organization: OrganizationRef; endorsedBy: PersonRef; endorsedAt: string }>;
+  /** The member municipalities whose endorsement is still missing. */
+  awaiting: OrganizationRef[];
+}
+
+/** GET /api/sections/:id/consensus — where the section stands and what the viewer can do about it. */
+export interface SectionConsensus {
+  sectionId: string;
+  state: SectionState;
+  currentVersion: number | null;
+  /** Every member organization with its latest position on this section (any round). */
+  organizations: Array<{ id: string; name: string; kind: OrganizationKind; position: PositionView | null }>;
+  /** The running round, or the last one. */
+  round: RoundView | null;
+  escalation: EscalationView | null;
+  ruling: RulingView | null;
+  /** Objections of the round before the referral: they stay visible beside a ruling. */
+  minorityPositions: PositionView[];
+  actions: ConsensusAction[];
+}
+
+export interface VersionView {
+  number: number;
+  origin: 'round' | 'mediation_proposal' | 'ruling';
+  createdBy: PersonRef;
+  createdAt: string;
+  contentHash: string;
+}
+
+/** GET /api/sections/:id/versions/:n */
+export interface VersionDetail extends VersionView {
+  html: string;
+  text: string;
+}
+
+/** GET /api/sections/:id/diff?from=&to= — `to` may be "current" for the live text. */
+export interface VersionDiff {
+  from: number;
+  to: number | 'current';
+  parts: DiffPart[];
+}
+
+/** GET /api/sections/:id/history */
+export interface SectionHistory {
+  versions: VersionView[];
+  rounds: RoundView[];
+  escalations: EscalationView[];
+  rulings: RulingView[];
+  events: AuditEventView[];
+}
+
+/** POST /api/sections/:id/rounds */
+export interface OpenedRound {
+  round: { id: string; deadline: string };
+  version: { number: number };
+}
+
+export interface NotificationView {
+  id: number;
+  kind: string;
+  message: string;
+  tableId: string | null;
+  sectionId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** GET /api/notifications */
+export interface NotificationsResponse {
+  unread: number;
+  notifications: NotificationView[];
+}
+
+/** GET /api/tables/:id/escalations — the chair's inbox, oldest first. */
+export interface EscalationInbox {
+  escalations: Array<EscalationView & { section: { id: string; title: string; state: SectionState } }>;
+}
