@@ -101,7 +101,7 @@ export class RoomPersistence {
     const force = options.derive === true;
     const run = async (): Promise<void> => {
       await this.flushing?.catch(() => undefined);
-      await this.store(force);
+      await this.writePending(force);
     };
     // One store at a time; a forced one waits for the running one and then runs itself.
     if (this.flushing && !force) return this.flushing;
@@ -131,7 +131,7 @@ export class RoomPersistence {
     }
   };
 
-  /** A flush that nobody awaits: its failure is logged by store() and retried from there. */
+  /** A flush that nobody awaits: its failure is logged by writePending() and retried from there. */
   private schedule(delayMs: number): void {
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = undefined;
@@ -143,7 +143,7 @@ export class RoomPersistence {
     return this.underived && (force || Date.now() - this.derivedAt >= (this.options.deriveEveryMs ?? 5_000));
   }
 
-  private async store(force: boolean): Promise<void> {
+  private async writePending(force: boolean): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending;
       const bytes = this.pendingBytes;
