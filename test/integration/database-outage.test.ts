@@ -86,9 +86,22 @@ describe.skipIf(!binDir)('a PostgreSQL outage under typing load', () => {
       typing = false;
       await Promise.all(typists);
       // Nothing was half done during the outage: the refused goal does not exist.
-      // (A pooled connection cut by the shutdown may fail one more request before it is replaced.)
+      // (A pooled connection cut by the shutdown may fail one more request before it is replaced, and on a
+      // loaded machine the backlog written after the outage competes with these reads.)
       const goalsPath = `/api/tables/${tableId}/goals`;
-      await waitFor(async () => (await secretariat.get(goalsPath)).status === 200, 10_000, 'reads after recovery');
+      let lastRead: unknown;
+      await waitFor(
+        async () => {
+          const read = await secretariat.get(goalsPath);
+          lastRead = { status: read.status, body: read.body };
+          return read.status === 200;
+        },
+        30_000,
+        'reads after recovery',
+      ).catch((error: unknown) => {
+        // Say what the server answered and logged, so that a failure on CI can be understood from its output.
+        throw new Error(`${String(error)}; last read ${JSON.stringify(lastRead)}\n${server!.output().slice(-3000)}`);
+      });
       const goals = await secretariat.get<{ goals: Array<{ title: string }> }>(goalsPath);
       expect(goals.body.goals.map((g) => g.title)).not.toContain('Tijdens de storing');
       for (const [s, lines] of typed.entries()) {
