@@ -308,3 +308,5 @@ export interface SearchResponse {
 }
 
 export type * from './api-consensus.ts';
+export type * from './api-adopted.ts';
+export type * from './api-reports.ts';

@@ -24,6 +24,8 @@ export const ACTIONS = [
   'ruling.endorse',
   'report.read_draft',
   'report.read_published',
+  // Co-writing the narrative parts of a draft report (samenvatting, toelichting per doel, vooruitblik).
+  'report.write_narrative',
   'report.manage',
   'report.review',
   'report.ask_question',
@@ -44,6 +46,7 @@ const DELEGATE: readonly Action[] = [
   'section.escalate',
   'report.read_draft',
   'report.read_published',
+  'report.write_narrative',
 ];
 
 /** The role × action matrix: one row per role, the actions it grants. */

@@ -41,6 +41,7 @@ export async function authorizeDocument(
   const token = cookieValue(request.cookie, 'tafelwerk_session');
   const session = token ? await validateSessionToken(deps.db, token, deps.sessionClock.now()) : null;
   if (!session) return refuse(CLOSE.unauthenticated);
+  if (ref.kind !== 'section') return refuse(CLOSE.notFound);
   const access = await sectionDocumentAccess(deps.db, ref.id, session.userId);
   if (!access) return refuse(CLOSE.notFound);
   if (!access.read) return refuse(CLOSE.forbidden);
@@ -56,6 +57,6 @@ export async function authorizeDocument(
 /** Whether a document refuses writes now; anything that is not one of our documents does. */
 export async function isDocumentLocked(db: Db, docName: string): Promise<boolean> {
   const ref = parseDocumentName(docName);
-  if (!ref) return true;
+  if (ref?.kind !== 'section') return true;
   return isSectionDocumentLocked(db, ref.id);
 }

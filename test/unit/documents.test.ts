@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentName, parseDocumentName, sectionDocument } from '../../shared/documents.ts';
+import {
+  documentName,
+  goalPartKey,
+  parseDocumentName,
+  reportPartDocument,
+  sectionDocument,
+} from '../../shared/documents.ts';
 
 const ID = '0b7d3c1e-5a4f-4e2b-9c8d-1f2e3a4b5c6d';
 
@@ -20,6 +26,17 @@ describe('document names', () => {
     );
   });
 
+  it('names the narrative parts of a report and reads them back', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), (reportId, goalId) => {
+        for (const part of ['summary', 'outlook', goalPartKey(goalId)] as const) {
+          const name = reportPartDocument(reportId, part);
+          expect(parseDocumentName(name)).toEqual({ kind: 'report', id: reportId, part });
+        }
+      }),
+    );
+  });
+
   it('gives null for anything that is not one of our names', () => {
     for (const name of [
       '',
@@ -28,6 +45,11 @@ describe('document names', () => {
       ID,
       `:${ID}`,
       `report:${ID}`,
+      `report:${ID}:`,
+      `report:${ID}:intro`,
+      `report:${ID}:goal-`,
+      `report:${ID}:goal-${ID}x`,
+      `report:${ID}:summary:extra`,
       `Section:${ID}`,
       `SECTION:${ID}`,
       `section:${ID.toUpperCase()}`,

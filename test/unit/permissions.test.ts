@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'ruling.endorse': [M],
   'report.read_draft': [M, P, C, S],
   'report.read_published': [M, P, C, S, R, O],
+  'report.write_narrative': [M, P],
   'report.manage': [S],
   'report.review': [C, S],
   'report.ask_question': [R],
