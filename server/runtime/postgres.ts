@@ -33,6 +33,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
+    // postgres.js counts failed connection attempts across the whole pool and waits up to 20 s before a
+    // closed connection may connect again. An outage of a few seconds makes hundreds of attempts (every
+    // room retries), so once the database was back, requests waited out that delay and then failed with
+    // CONNECT_TIMEOUT. A short, capped backoff and connect timeout let the service recover within seconds.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
+    connect_timeout: 10,
     ...(options.idleTimeoutSeconds !== undefined ? { idle_timeout: options.idleTimeoutSeconds } : {}),
     ...(options.socketPath !== undefined ? { path: options.socketPath } : {}),
   });
