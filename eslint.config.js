@@ -28,8 +28,9 @@ const NODE_ONLY_PACKAGES = [
 ];
 /** server/ folders every capability may use: infrastructure, not capabilities. */
 // documents/ is the app's wiring between the co-editing service and the capabilities that own each
-// document kind (server/documents/access.ts); crypto/ holds token helpers sessions and invitations share.
-const SERVER_INFRASTRUCTURE = ['http', 'db', 'audit', 'mail', 'crypto', 'documents'];
+// document kind (server/documents/access.ts); crypto/ holds token helpers sessions and invitations share; pdf/ renders
+// any capability's PDF model (the adopted plan, reports).
+const SERVER_INFRASTRUCTURE = ['http', 'db', 'audit', 'mail', 'crypto', 'documents', 'pdf'];
 /** Folders (and their subfolders) that may import anything: Node entry points, tests, tools. */
 const UNRESTRICTED = ['server/runtime', 'test', 'bench', 'scripts'];
 /** Files that may import anything: tool configuration that runs in Node, and tests next to code. */
