@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { TextBlock } from './collab/render.ts';
 import type { Db } from './db/db.ts';
+import type { PdfFonts } from './pdf/fonts.ts';
 
 /** A clock that can be set (only with dev routes enabled: POST /api/dev/clock moves it for tests and demos). */
 export interface SettableClock extends Clock {
@@ -100,6 +101,8 @@ export interface AppDeps {
   clientAddress(c: Context): string;
   assets?: Assets;
   collab?: CollabControl;
+  /** The typeface PDFs are set in (server/pdf/fonts.ts); without it the PDF routes answer 503. */
+  pdfFonts?: () => Promise<PdfFonts>;
   /** Present only when dev routes are enabled: lets /api/dev/clock move time. */
   devClock?: SettableClock;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;

@@ -1,3 +1,4 @@
+import { adoptedRoutes } from './adopted/routes.ts';
 import { authRoutes, meRoutes } from './auth/routes.ts';
 import { escalationRoutes, roundRoutes, rulingRoutes, tableEscalationRoutes } from './consensus/deliberation-routes.ts';
 import { sectionConsensusRoutes } from './consensus/routes.ts';
@@ -10,6 +11,7 @@ import { invitationRoutes, tableInvitationRoutes } from './invitations/routes.ts
 import { notificationRoutes } from './notifications/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { tablePlanRoutes } from './plans/routes.ts';
+import { questionRoutes, reportRoutes, tableReportRoutes } from './reports/routes.ts';
 import { tableSearchRoutes } from './search/routes.ts';
 import { sectionRoutes, tableSectionRoutes } from './sections/routes.ts';
 import { tableRoutes } from './tables/routes.ts';
@@ -32,10 +34,14 @@ export const API_ROUTES: DeclaredRoute[] = [
   ...kpiRoutes,
   ...sectionRoutes,
   ...sectionConsensusRoutes,
+  ...adoptedRoutes,
   ...tableEscalationRoutes,
   ...roundRoutes,
   ...escalationRoutes,
   ...rulingRoutes,
+  ...tableReportRoutes,
+  ...reportRoutes,
+  ...questionRoutes,
   ...notificationRoutes,
   ...invitationRoutes,
 ];

@@ -129,6 +129,10 @@ export interface NotificationView {
   message: string;
   tableId: string | null;
   sectionId: string | null;
+  /** The report it is about (a publication, a council question), if any. */
+  reportId: string | null;
+  /** Where it leads in the app: /sections/<id>, /reports/<id> or /reports/<id>#question-<id>; null for nowhere. */
+  link: string | null;
   createdAt: string;
   read: boolean;
 }

@@ -167,6 +167,12 @@ export async function loadDemoData(db: Db, passwords: PasswordHasher, now: Date)
           sectionId,
           goalIds.get(key)!,
         ]);
+        // The links' history (migration 0008): made now, as the sections are.
+        await tx.query('insert into section_goal_history (section_id, goal_id, linked_at) values ($1, $2, $3)', [
+          sectionId,
+          goalIds.get(key)!,
+          now,
+        ]);
       }
       for (const key of links.drafters) {
         await tx.query('insert into section_drafters (section_id, organization_id) values ($1, $2)', [

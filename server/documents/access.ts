@@ -5,6 +5,7 @@ import type { UpgradeDecision, UpgradeRequest } from '../collab/access.ts';
 import type { Db } from '../db/db.ts';
 import type { AppConfig, Clock } from '../deps.ts';
 import { allowedOrigins } from '../http/origins.ts';
+import { isReportDocumentLocked, reportDocumentAccess } from '../reports/documents.ts';
 import { isSectionDocumentLocked, sectionDocumentAccess } from '../sections/documents.ts';
 
 /**
@@ -41,8 +42,10 @@ export async function authorizeDocument(
   const token = cookieValue(request.cookie, 'tafelwerk_session');
   const session = token ? await validateSessionToken(deps.db, token, deps.sessionClock.now()) : null;
   if (!session) return refuse(CLOSE.unauthenticated);
-  if (ref.kind !== 'section') return refuse(CLOSE.notFound);
-  const access = await sectionDocumentAccess(deps.db, ref.id, session.userId);
+  const access =
+    ref.kind === 'section'
+      ? await sectionDocumentAccess(deps.db, ref.id, session.userId)
+      : await reportDocumentAccess(deps.db, ref.id, ref.part, session.userId);
   if (!access) return refuse(CLOSE.notFound);
   if (!access.read) return refuse(CLOSE.forbidden);
   return {
@@ -57,6 +60,6 @@ export async function authorizeDocument(
 /** Whether a document refuses writes now; anything that is not one of our documents does. */
 export async function isDocumentLocked(db: Db, docName: string): Promise<boolean> {
   const ref = parseDocumentName(docName);
-  if (ref?.kind !== 'section') return true;
-  return isSectionDocumentLocked(db, ref.id);
+  if (!ref) return true;
+  return ref.kind === 'section' ? isSectionDocumentLocked(db, ref.id) : isReportDocumentLocked(db, ref.id);
 }

@@ -35,6 +35,20 @@ export interface OtherReply {
   when: string;
 }
 
+/**
+ * A success reply that is a file rather than JSON (the adopted plan or a report as PDF): its media type
+ * and what it is. The OpenAPI document describes it as binary content of that type.
+ */
+export interface FileReply {
+  mediaType: string;
+  description: string;
+}
+
+/** Whether a declared reply is a file (rather than a JSON schema, or null for 204). */
+export function isFileReply(reply: z.ZodType | FileReply | null): reply is FileReply {
+  return reply !== null && 'mediaType' in reply;
+}
+
 /** What the `:id` of a table-scoped route names, and how it leads to its table (null: there is no such thing). */
 export interface Scope<S extends { tableId: string } = { tableId: string }> {
   what: string;
@@ -66,8 +80,8 @@ export interface RouteDeclaration<
   scope?: Scope<S>;
   body?: B;
   query?: Q;
-  /** The success body: a schema of shared/api-schemas (named there), or null for 204 No Content. */
-  reply: z.ZodType | null;
+  /** The success body: a schema of shared/api-schemas (named there), a file (FileReply), or null for 204 No Content. */
+  reply: z.ZodType | FileReply | null;
   /** The success status; 200 unless given. */
   status?: number;
   otherReplies?: OtherReply[];

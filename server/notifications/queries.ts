@@ -1,6 +1,12 @@
 import type { NotificationsResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 
+/** Where a notification leads: its report (a question on it), else its section. */
+function linkOf(r: { section_id: string | null; report_id: string | null; question_id: string | null }): string | null {
+  if (r.report_id) return `/reports/${r.report_id}${r.question_id ? `#question-${r.question_id}` : ''}`;
+  return r.section_id ? `/sections/${r.section_id}` : null;
+}
+
 /** A person's latest 50 notifications, newest first, and how many are unread. */
 export async function listNotifications(db: Queryable, userId: string): Promise<NotificationsResponse> {
   const rows = await db.query<{
@@ -9,10 +15,12 @@ export async function listNotifications(db: Queryable, userId: string): Promise<
     message: string;
     table_id: string | null;
     section_id: string | null;
+    report_id: string | null;
+    question_id: string | null;
     created_at: Date;
     read_at: Date | null;
   }>(
-    `select id, kind, message, table_id, section_id, created_at, read_at from notifications
+    `select id, kind, message, table_id, section_id, report_id, question_id, created_at, read_at from notifications
       where user_id = $1 order by id desc limit 50`,
     [userId],
   );
@@ -28,6 +36,8 @@ export async function listNotifications(db: Queryable, userId: string): Promise<
       message: r.message,
       tableId: r.table_id,
       sectionId: r.section_id,
+      reportId: r.report_id,
+      link: linkOf(r),
       createdAt: r.created_at.toISOString(),
       read: r.read_at !== null,
     })),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiSchemas } from '../../shared/api-schemas/registry.ts';
 import { errorSchema } from '../../shared/api-schemas/tables.ts';
-import { isAction, type RouteDeclaration } from '../http/route.ts';
+import { isAction, isFileReply, type RouteDeclaration } from '../http/route.ts';
 import { errorsByStatus } from './errors.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -130,9 +130,14 @@ function operationObject(op: RouteDeclaration): JsonObject {
       }))
     : [];
   const status = op.status ?? 200;
-  const success = op.reply
-    ? { description: apiSchemas.get(op.reply)?.description ?? schemaName(op.reply), content: json(op.reply) }
-    : { description: 'No content' };
+  const success = isFileReply(op.reply)
+    ? {
+        description: op.reply.description,
+        content: { [op.reply.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+      }
+    : op.reply
+      ? { description: apiSchemas.get(op.reply)?.description ?? schemaName(op.reply), content: json(op.reply) }
+      : { description: 'No content' };
   const others = Object.fromEntries(
     (op.otherReplies ?? []).map((reply) => [reply.status, { description: reply.when, content: json(reply.schema) }]),
   );

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../http/app-env.ts';
-import { isAction, type DeclaredRoute } from '../http/route.ts';
+import { isAction, isFileReply, type DeclaredRoute } from '../http/route.ts';
 import { jsonSchema, openApiPath, schemaName, tagsOf } from './document.ts';
 import { errorsByStatus } from './errors.ts';
 import { openApiDocument } from './mount.ts';
@@ -91,7 +91,8 @@ export function openApiRoutes(api: OpenAPIHono<AppEnv>, routes: DeclaredRoute[])
                             </summary>
                             <p>
                               ${op.permission === 'public' ? 'Public.' : isAction(op.permission) ? html`Permission: <code>${op.permission}</code>.` : 'Signed in.'}
-                              Returns ${op.reply ? html`<code>${schemaName(op.reply)}</code>` : 'no content'}
+                              Returns
+                              ${isFileReply(op.reply) ? html`<code>${op.reply.mediaType}</code>` : op.reply ? html`<code>${schemaName(op.reply)}</code>` : 'no content'}
                               (${op.status ?? 200})${(op.otherReplies ?? []).map(
                                 (other) => html`, or <code>${schemaName(other.schema)}</code> (${other.status})`,
                               )}.

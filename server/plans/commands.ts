@@ -292,9 +292,20 @@ export async function setSectionGoals(
     if (added.length === 0 && removed.length === 0) return;
     for (const goal of removed) {
       await tx.query('delete from section_goals where section_id = $1 and goal_id = $2', [sectionId, goal.goal_id]);
+      // The history of links (migration 0008) lets a report show the coverage matrix as of its period's end.
+      await tx.query(
+        `update section_goal_history set unlinked_at = $3
+          where section_id = $1 and goal_id = $2 and unlinked_at is null`,
+        [sectionId, goal.goal_id, actor.now],
+      );
     }
     for (const goal of added) {
       await tx.query('insert into section_goals (section_id, goal_id) values ($1, $2)', [sectionId, goal.id]);
+      await tx.query('insert into section_goal_history (section_id, goal_id, linked_at) values ($1, $2, $3)', [
+        sectionId,
+        goal.id,
+        actor.now,
+      ]);
     }
     await audit(
       tx,

@@ -11,6 +11,7 @@ import { clientAddressFromForwarded } from '../http/client-address.ts';
 import { argon2Passwords, mailTransport, migrateDatabase, openDatabase, ROOT_DIR } from './node-deps.ts';
 import { nodeAssets } from './node-assets.ts';
 import { attachCollab } from './node-collab.ts';
+import { loadPdfFonts } from './pdf-fonts.ts';
 import { authorizeDocument, isDocumentLocked } from '../documents/access.ts';
 import { writeDerivedContent } from '../documents/content.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
@@ -129,6 +130,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       replaceContent: (name, blocks) => rooms.replaceContent(name, blocks),
     },
     ...(devClock ? { devClock } : {}),
+    pdfFonts: loadPdfFonts,
     assets: nodeAssets(options.clientDist ?? join(ROOT_DIR, 'client', 'dist'), {
       sourceMaps: options.mode !== 'production',
     }),

@@ -173,6 +173,8 @@ export const notificationViewSchema = replySchema<NotificationView>()(
     message: z.string(),
     tableId: uuid.nullable(),
     sectionId: uuid.nullable(),
+    reportId: uuid.nullable(),
+    link: z.string().nullable(),
     createdAt: timestamp,
     read: z.boolean(),
   }),

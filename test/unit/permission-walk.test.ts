@@ -12,6 +12,8 @@ import { isAction, TABLE_SCOPE, type RouteDeclaration } from '../../server/http/
 import { SESSION_COOKIE } from '../../server/http/session-cookie.ts';
 import { API_ROUTES, DEV_ROUTES, HEALTH_ROUTES } from '../../server/routes.ts';
 import { readMigrations } from '../../server/runtime/node-deps.ts';
+import { generateReport } from '../../server/reports/generate.ts';
+import { reportPeriod } from '../../server/reports/period.ts';
 
 /**
  * Every declared route × every kind of caller, in process (app.request over PGlite in memory with the
@@ -85,6 +87,31 @@ async function deliberation(db: Db, tableId: string) {
   return { section: section.id, round: round.id, escalation: escalation.id, ruling: ruling.id };
 }
 
+/** A published progress report with a council question, for the report and question routes. */
+async function publishedReport(db: Db, tableId: string) {
+  const secretariat = await one<{ id: string }>(
+    db,
+    "select user_id as id from table_roles where table_id = $1 and role = 'secretariat' limit 1",
+    [tableId],
+  );
+  const now = new Date();
+  const generated = await generateReport(db, { tableId, period: reportPeriod('progress', '2026-H1')!, now });
+  const report = await one<{ id: string }>(
+    db,
+    `insert into reports (table_id, kind, period, revision, status, created_by, created_at, published_by, published_at,
+                          generated, narrative, pdf)
+     values ($1, 'progress', '2026-H1', 1, 'published', $2, $3, $2, $3, $4::text::jsonb, '[]'::jsonb, '\\x25504446')
+     returning id`,
+    [tableId, secretariat.id, now, JSON.stringify(generated)],
+  );
+  const question = await one<{ id: string }>(
+    db,
+    `insert into report_questions (report_id, text, asked_by, asked_at) values ($1, 'Waarom?', $2, $3) returning id`,
+    [report.id, secretariat.id, now],
+  );
+  return { report: report.id, question: question.id };
+}
+
 describe('the permission walk', () => {
   let db: Db;
   let app: ReturnType<typeof createApp>;
@@ -116,7 +143,10 @@ describe('the permission walk', () => {
     ids.goalId = (await one<{ id: string }>(db, 'select id from goals where table_id = $1 limit 1', [table.id])).id;
     ids.planId = (await one<{ id: string }>(db, 'select id from plans where table_id = $1 limit 1', [table.id])).id;
     ids.sectionId = ids.section!;
+    // /plans/:id/… routes (the adopted plan) name a plan.
+    ids.plan = ids.planId;
     ids.kpiId = ids.KPI;
+    Object.assign(ids, await publishedReport(db, table.id));
     ids.n = '1';
     ids.token = 'not-an-invitation-token';
 
