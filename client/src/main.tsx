@@ -3,6 +3,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AdoptedPlanPage } from './adopted/AdoptedPlanPage.tsx';
 import { Layout, RequireLogin } from './components/Layout.tsx';
 import { GoalPage } from './goals/GoalPage.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
@@ -10,6 +11,7 @@ import { InvitePage } from './pages/InvitePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
+import { ReportPage } from './reports/ReportPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
 import { TablesPage } from './pages/TablesPage.tsx';
 import { SectionPage } from './section/SectionPage.tsx';
@@ -29,10 +31,13 @@ const router = createBrowserRouter([
           { path: '/tables/:id/plan', element: <TablePage tab="plan" /> },
           { path: '/tables/:id/goals', element: <TablePage tab="goals" /> },
           { path: '/tables/:id/goals/:goalId', element: <GoalPage /> },
+          { path: '/tables/:id/reports', element: <TablePage tab="reports" /> },
+          { path: '/reports/:id', element: <ReportPage /> },
           { path: '/tables/:id/escalations', element: <TablePage tab="escalations" /> },
           { path: '/tables/:id/audit', element: <TablePage tab="timeline" /> },
           { path: '/tables/:id/manage', element: <TablePage tab="manage" /> },
           { path: '/sections/:id', element: <SectionPage /> },
+          { path: '/plans/:id/adopted', element: <AdoptedPlanPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
         ],
       },

@@ -18,6 +18,10 @@ import type {
   PlansResponse,
   PlanView,
   PrincipleView,
+  ReportDetail,
+  ReportKind,
+  ReportQuestion,
+  ReportsResponse,
   SearchResponse,
   SectionConsensus,
   SectionDetail,
@@ -147,4 +151,20 @@ export const endpoints = {
   escalationInbox: (tableId: string) => api<EscalationInbox>('GET', `/api/tables/${enc(tableId)}/escalations`),
   notifications: () => api<NotificationsResponse>('GET', '/api/notifications'),
   markNotificationsRead: (which: ReadNotifications) => api<{ ok: true }>('POST', '/api/notifications/read', which),
+
+  // Reports (voortgangsrapportage, evaluatie): start, review, publish, correct, council questions.
+  reports: (tableId: string) => api<ReportsResponse>('GET', `/api/tables/${enc(tableId)}/reports`),
+  startReport: (tableId: string, report: { kind: ReportKind; period: string }) =>
+    api<ReportDetail>('POST', `/api/tables/${enc(tableId)}/reports`, report),
+  report: (id: string) => api<ReportDetail>('GET', `/api/reports/${enc(id)}`),
+  markReportReady: (id: string) => api<ReportDetail>('POST', `/api/reports/${enc(id)}/ready`, {}),
+  publishReport: (id: string) => api<ReportDetail>('POST', `/api/reports/${enc(id)}/publish`, {}),
+  reviseReport: (id: string, reason: string) =>
+    api<ReportDetail>('POST', `/api/reports/${enc(id)}/revisions`, { reason }),
+  askQuestion: (reportId: string, question: { text: string; partId?: string }) =>
+    api<ReportQuestion>('POST', `/api/reports/${enc(reportId)}/questions`, question),
+  answerQuestion: (questionId: string, text: string) =>
+    api<ReportQuestion>('POST', `/api/questions/${enc(questionId)}/answer`, { text }),
+  /** A link, not a fetch: the browser downloads the PDF itself, with the session cookie. */
+  reportPdfUrl: (id: string) => `/api/reports/${enc(id)}/pdf`,
 };

@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { NotificationsResponse } from '../../../shared/api.ts';
+import type { NotificationsResponse, NotificationView } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -9,8 +9,18 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 const POLL_MS = 30_000;
 
 /**
+ * Where a notification leads: the server's in-app link (a report, a question on it: `/reports/<id>#question-<id>`),
+ * else its section. Only a path within the app, never another site.
+ */
+function linkOf(notification: NotificationView): string | null {
+  if (notification.link && /^\/(?!\/)/.test(notification.link)) return notification.link;
+  if (notification.reportId) return `/reports/${notification.reportId}`;
+  return notification.sectionId ? `/sections/${notification.sectionId}` : null;
+}
+
+/**
  * The bell in the header: how many notifications are unread (polled, and again on every navigation),
- * and a list of them that links to their section; "alles gelezen" marks them all read.
+ * and a list of them that links to their section or report; "alles gelezen" marks them all read.
  */
 export function NotificationBell() {
   const { t, formatDateTime } = useI18n();
@@ -129,9 +139,9 @@ export function NotificationBell() {
                 data-read={notification.read ? 'true' : 'false'}
               >
                 {notification.read ? null : <span className="tw-badge tw-badge-new">{t('notifications.new')}</span>}
-                {notification.sectionId ? (
+                {linkOf(notification) ? (
                   <Link
-                    to={`/sections/${notification.sectionId}`}
+                    to={linkOf(notification)!}
                     className="utrecht-link"
                     onClick={() => {
                       if (!notification.read) void markRead({ ids: [notification.id] });

@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import type { KpiView } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { trendOf, type TrendPoint } from './trend.ts';
+import { trendOf, type ChartKpi, type TrendPoint } from './trend.ts';
 import { useKpiFormat } from './useKpiFormat.ts';
 
 const WIDTH = 640;
@@ -10,9 +9,10 @@ const MARGIN = { top: 16, right: 20, bottom: 64, left: 72 };
 
 /**
  * Measurements per half year as a line with points against the target line; hand-drawn SVG. Screen
- * readers get a summary as the image's name and the figures in a visually hidden table.
+ * readers get a summary as the image's name and the figures in a visually hidden table. Draws a goal's KPI
+ * and a report's KPI as of its period's end alike.
  */
-export function TrendChart({ kpi }: { kpi: KpiView }) {
+export function TrendChart({ kpi }: { kpi: ChartKpi }) {
   const { t } = useI18n();
   const format = useKpiFormat();
   const id = useId();

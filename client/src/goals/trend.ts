@@ -1,5 +1,12 @@
 import type { KpiView } from '../../../shared/api.ts';
-import { comparePeriods, formatPeriod, periodsBetween, targetFor, type Period } from '../../../shared/goals.ts';
+import {
+  comparePeriods,
+  formatPeriod,
+  periodsBetween,
+  targetFor,
+  type KpiFigures,
+  type Period,
+} from '../../../shared/goals.ts';
 
 export interface TrendPoint {
   period: string;
@@ -34,7 +41,10 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-export function trendOf(kpi: KpiView): Trend {
+/** Any KPI with figures: a goal's KPI (KpiView) or a report's KPI as of its period's end. */
+export type ChartKpi = KpiFigures & Pick<KpiView, 'indicator' | 'unit'>;
+
+export function trendOf(kpi: ChartKpi): Trend {
   const baseline = { period: formatPeriod(kpi.baseline.year, 2), value: kpi.baseline.value };
   const measurements = [...kpi.measurements]
     .sort((a, b) => comparePeriods(a.period, b.period))

@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { NavLink, useParams } from 'react-router';
 import type { Action } from '../../../shared/permissions.ts';
+import { AdoptedPlanIntro } from '../adopted/AdoptedPlanLinks.tsx';
 import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -8,6 +9,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { GoalsTab } from '../goals/GoalsTab.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PlanTab } from '../plan/PlanTab.tsx';
+import { ReportsTab } from '../reports/ReportsTab.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { AuditTimeline } from '../table/AuditTimeline.tsx';
 import { EscalationInbox } from '../table/EscalationInbox.tsx';
@@ -15,7 +17,7 @@ import { ManagePanel } from '../table/ManagePanel.tsx';
 import { OverviewTab } from '../table/OverviewTab.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-export type TableTab = 'overview' | 'plan' | 'goals' | 'escalations' | 'timeline' | 'manage';
+export type TableTab = 'overview' | 'plan' | 'goals' | 'reports' | 'escalations' | 'timeline' | 'manage';
 
 /**
  * A table: overview (phases, rules, members), the plan with its coverage, the goals, for the chair the
@@ -31,10 +33,14 @@ export function TablePage({ tab }: { tab: TableTab }) {
   if (!table) return <Paragraph>{t('app.loading')}</Paragraph>;
 
   const may = (action: Action) => table.allowedActions.includes(action);
+  const mayReadReports = may('report.read_draft') || may('report.read_published');
   const tabs: Array<{ key: TableTab; to: string; label: string }> = [
     { key: 'overview', to: `/tables/${table.id}`, label: t('table.tab.overview') },
     { key: 'plan', to: `/tables/${table.id}/plan`, label: t('table.tab.plan') },
     { key: 'goals', to: `/tables/${table.id}/goals`, label: t('table.tab.goals') },
+    ...(mayReadReports
+      ? [{ key: 'reports' as const, to: `/tables/${table.id}/reports`, label: t('reports.tab') }]
+      : []),
     ...(may('escalation.mediate')
       ? [{ key: 'escalations' as const, to: `/tables/${table.id}/escalations`, label: t('table.tab.escalations') }]
       : []),
@@ -72,9 +78,11 @@ export function TablePage({ tab }: { tab: TableTab }) {
           </NavLink>
         ))}
       </nav>
+      {tab === 'overview' ? <AdoptedPlanIntro table={table} /> : null}
       {tab === 'overview' ? <OverviewTab table={table} /> : null}
       {tab === 'plan' ? <PlanTab table={table} /> : null}
       {tab === 'goals' ? <GoalsTab tableId={table.id} /> : null}
+      {tab === 'reports' && mayReadReports ? <ReportsTab table={table} /> : null}
       {tab === 'escalations' && may('escalation.mediate') ? <EscalationInbox tableId={table.id} /> : null}
       {tab === 'timeline' && may('table.audit.read') ? <AuditTimeline tableId={table.id} /> : null}
       {tab === 'manage' && may('table.manage') ? <ManagePanel table={table} onChange={setData} /> : null}

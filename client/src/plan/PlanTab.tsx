@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import type { TableDetail } from '../../../shared/api.ts';
+import { AdoptedPlanLinks } from '../adopted/AdoptedPlanLinks.tsx';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PlanSectionList } from '../components/PlanSectionList.tsx';
@@ -31,6 +32,7 @@ export function PlanTab({ table }: { table: TableDetail }) {
 
   return (
     <>
+      <AdoptedPlanLinks sections={sections.data?.sections ?? null} />
       <PlanSectionList sections={sections.data?.sections ?? null} error={sections.error} />
       <ErrorAlert error={coverage.error} />
       {coverage.data ? <CoverageMatrix tableId={table.id} coverage={coverage.data} /> : null}

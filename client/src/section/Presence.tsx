@@ -9,9 +9,10 @@ interface PresentUser {
   color: string;
 }
 
-/** Who is in this section now, from the awareness states every client shares. */
-export function Presence({ provider }: { provider: WebsocketProvider }) {
+/** Who is in this document now, from the awareness states every client shares; `label` for other than a section. */
+export function Presence({ provider, label }: { provider: WebsocketProvider; label?: string }) {
   const { t } = useI18n();
+  const name = label ?? t('section.presence');
   const [users, setUsers] = useState<PresentUser[]>([]);
   useEffect(() => {
     const update = () => {
@@ -33,8 +34,8 @@ export function Presence({ provider }: { provider: WebsocketProvider }) {
     return () => provider.awareness.off('change', update);
   }, [provider]);
   return (
-    <section aria-label={t('section.presence')} className="tw-presence" data-testid="presence">
-      <span className="tw-muted">{t('section.presence')}:</span>
+    <section aria-label={name} className="tw-presence" data-testid="presence">
+      <span className="tw-muted">{name}:</span>
       <ul>
         {users.map((user) => (
           <li key={user.clientId}>

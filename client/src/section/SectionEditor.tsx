@@ -49,8 +49,21 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-/** The Tiptap editor bound to the section's Yjs document, with everyone's caret. */
-export function SectionEditor({ collab, me, editable }: { collab: Collab; me: MeResponse; editable: boolean }) {
+/**
+ * The Tiptap editor bound to a live document (a section, a report's narrative part), with everyone's
+ * caret. `label` names the text for screen readers when it is not a section's (several on one page).
+ */
+export function SectionEditor({
+  collab,
+  me,
+  editable,
+  label,
+}: {
+  collab: Collab;
+  me: MeResponse;
+  editable: boolean;
+  label?: string;
+}) {
   const { t } = useI18n();
   const editor = useEditor(
     {
@@ -69,7 +82,9 @@ export function SectionEditor({ collab, me, editable }: { collab: Collab; me: Me
         }),
       ],
       editable,
-      editorProps: { attributes: { 'aria-label': t('editor.label'), class: 'tw-prose', 'data-testid': 'editor' } },
+      editorProps: {
+        attributes: { 'aria-label': label ?? t('editor.label'), class: 'tw-prose', 'data-testid': 'editor' },
+      },
     },
     [collab.doc, collab.provider],
   );

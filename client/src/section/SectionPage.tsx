@@ -2,6 +2,8 @@ import { Alert, Heading, Paragraph } from '@utrecht/component-library-react/css-
 import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SectionConsensus } from '../../../shared/api.ts';
+import { sectionDocument } from '../../../shared/documents.ts';
+import { AdoptedTextPanel } from '../adopted/AdoptedTextPanel.tsx';
 import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -47,7 +49,7 @@ export function SectionPage() {
   const { data: section, setData, error, reload: reloadSection } = useLoad(() => endpoints.section(id), [id]);
   const consensus = useLoad(() => endpoints.consensus(id), [id]);
   const { setData: setConsensus, reload: reloadConsensus } = consensus;
-  const collab = useCollab(id);
+  const collab = useCollab(sectionDocument(id));
 
   // After an action: the consensus the server returned (or a fresh one), and the section's lock.
   const onConsensusChanged = useCallback(
@@ -117,8 +119,14 @@ export function SectionPage() {
           <Paragraph>{t('section.readOnly')}</Paragraph>
         </Alert>
       ) : null}
-      {collab ? <Presence provider={collab.provider} /> : null}
-      {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
+      <AdoptedTextPanel
+        sectionId={section.id}
+        role={me.tables.find((table) => table.id === section.tableId)?.role}
+        refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}`}
+      >
+        {collab ? <Presence provider={collab.provider} /> : null}
+        {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
+      </AdoptedTextPanel>
       <ErrorAlert error={consensus.error} />
       {consensus.data ? <ConsensusPanel consensus={consensus.data} me={me} onChanged={onConsensusChanged} /> : null}
       <SectionHistory

@@ -14,15 +14,15 @@ export interface Collab {
 }
 
 /**
- * One section's live document: the y-websocket provider against /collab, and IndexedDB so that
- * edits made offline survive a reload and merge when the connection returns.
+ * One live document (a plan section, a report's narrative part; names from shared/documents.ts): the
+ * y-websocket provider against /collab, and IndexedDB so that edits made offline survive a reload and
+ * merge when the connection returns.
  */
-export function useCollab(sectionId: string): Collab | null {
+export function useCollab(docName: string): Collab | null {
   const [collab, setCollab] = useState<Collab | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const docName = `section:${sectionId}`;
     const local = new IndexeddbPersistence(`tafelwerk:${docName}`, doc);
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const provider = new WebsocketProvider(`${scheme}//${location.host}/collab`, docName, doc, { disableBc: true });
@@ -76,7 +76,7 @@ export function useCollab(sectionId: string): Collab | null {
       void local.destroy();
       doc.destroy();
     };
-  }, [sectionId]);
+  }, [docName]);
 
   return collab;
 }
