@@ -9,9 +9,9 @@ describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
   const { loggedIn } = harness;
 
   async function openSection(page: Page, title: string): Promise<void> {
-    // A council member's overview lists the section twice (the adopted plan first, then the plan): both
-    // lead to the same page.
-    await page.getByRole('link', { name: title }).first().click();
+    // A council member's overview starts with the adopted plan, whose links lead to the adopted text:
+    // take the link to the section page itself.
+    await page.locator('a[href^="/sections/"]', { hasText: title }).first().click();
     await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Verbonden');
   }
 
