@@ -58,6 +58,11 @@ export interface AppConfig {
   trustedOrigins: readonly string[];
   /** The public base URL used in e-mailed links; defaults to the request's origin. */
   publicUrl?: string;
+  /**
+   * The address the server listens on, set once it listens: the base of links in notification mails
+   * when publicUrl is not set and no request is at hand (the scheduler's reminders and digests).
+   */
+  serverUrl?: string;
   /** Mount /api/dev (outbox, settable clock): only when explicitly enabled, and never in production. */
   devRoutes: boolean;
 }

@@ -2,16 +2,27 @@ import type { TextBlock } from './collab/render.ts';
 import type { AppDeps, CollabControl, DocumentSnapshot, OutgoingMail } from './deps.ts';
 import { ApiError } from './http/errors.ts';
 import { sendMail } from './mail/send.ts';
+import { noticeMail, type NoticeText } from './mail/templates.ts';
+import { publicBase } from './notifications/links.ts';
 
 /**
  * What a command leaves for after its commit, as data: `applyEffects` carries it out.
  * In-app notifications are not among them: they are rows, written in the command's transaction.
  */
-export type Effect = MailEffect | LockEffect | RecheckEffect;
+export type Effect = MailEffect | NoticeMailEffect | LockEffect | RecheckEffect;
 
 /** A mail to send (and keep in the outbox). */
 export interface MailEffect {
   mail: OutgoingMail;
+}
+
+/**
+ * A notification's mail. Its link is in-app (`/sections/<id>#position-form`) and made absolute only when
+ * sent: commands, the scheduler's included, do not know the public address; `base` is used when the
+ * command does know it (from its request), else the configured one.
+ */
+export interface NoticeMailEffect {
+  noticeMail: { to: string; name: string; tableId: string; text: NoticeText; link: string; base?: string };
 }
 
 /** A live document's room follows the lock the database now holds for it. */
@@ -35,7 +46,7 @@ export interface DocumentReplacement {
   blocks: TextBlock[];
 }
 
-export type EffectDeps = Pick<AppDeps, 'db' | 'mail' | 'clock' | 'log' | 'collab'>;
+export type EffectDeps = Pick<AppDeps, 'db' | 'mail' | 'clock' | 'log' | 'collab'> & Partial<Pick<AppDeps, 'config'>>;
 
 /**
  * Carries out a committed command's effects: rooms follow their locks first (they gate edits), then
@@ -52,8 +63,17 @@ export async function applyEffects(deps: EffectDeps, effects: readonly Effect[])
     await guarded(deps, 'connection recheck failed', { userId }, () => deps.collab?.recheckUser(userId));
   }
   for (const effect of effects) {
-    if (!('mail' in effect)) continue;
-    await guarded(deps, 'notification mail failed', { to: effect.mail.to }, () => sendMail(deps, effect.mail));
+    const mail =
+      'mail' in effect
+        ? effect.mail
+        : 'noticeMail' in effect
+          ? noticeMail({
+              ...effect.noticeMail,
+              link: `${effect.noticeMail.base ?? publicBase(deps.config ?? {})}${effect.noticeMail.link}`,
+            })
+          : null;
+    if (!mail) continue;
+    await guarded(deps, 'notification mail failed', { to: mail.to }, () => sendMail(deps, mail));
   }
 }
 

@@ -15,6 +15,7 @@ import { questionRoutes, reportRoutes, tableReportRoutes } from './reports/route
 import { tableSearchRoutes } from './search/routes.ts';
 import { sectionRoutes, tableSectionRoutes } from './sections/routes.ts';
 import { tableRoutes } from './tables/routes.ts';
+import { todoRoutes } from './todo/routes.ts';
 
 /** Mounted before the session is loaded: health must answer (503) while the database is away. */
 export const HEALTH_ROUTES: DeclaredRoute[] = healthRoutes;
@@ -43,6 +44,7 @@ export const API_ROUTES: DeclaredRoute[] = [
   ...reportRoutes,
   ...questionRoutes,
   ...notificationRoutes,
+  ...todoRoutes,
   ...invitationRoutes,
 ];
 

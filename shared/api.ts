@@ -310,3 +310,4 @@ export interface SearchResponse {
 export type * from './api-consensus.ts';
 export type * from './api-adopted.ts';
 export type * from './api-reports.ts';
+export type * from './api-todo.ts';

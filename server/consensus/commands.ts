@@ -11,6 +11,7 @@ import { closeRound, lockRound, outcomeOf, recordPosition, remind, startRound, w
 import { draft, endorse, findRuling, takeEffect } from './rulings.ts';
 import { lockSection, moveSection, type ConsensusActor } from './state.ts';
 import { carriedRulingsPending, overdueRounds, roundsToRemind } from './queries.ts';
+import { runDigests } from '../notifications/commands.ts';
 
 /**
  * The consensus actions, each one named command: it owns its transaction (the steps in rounds.ts,
@@ -248,9 +249,9 @@ export async function remindRound(deps: ConsensusDeps, roundId: string, now: Dat
 
 /**
  * The scheduler's work (run periodically, and by the dev clock): close rounds past their deadline,
- * remind the silent two working days before, and let a ruling take effect whose last endorsement was
- * recorded but not yet applied. Each is the same command a route would call; the effects of all of
- * them are carried out at the end.
+ * remind the silent two working days before, let a ruling take effect whose last endorsement was
+ * recorded but not yet applied, and send the daily digests that are due (notifications/digest.ts).
+ * Each is the same command a route would call; the effects of all of them are carried out at the end.
  */
 export async function runDueWork(deps: AppDeps): Promise<{ closed: number; reminded: number; ruled: number }> {
   const now = deps.clock.now();
@@ -278,5 +279,7 @@ export async function runDueWork(deps: AppDeps): Promise<{ closed: number; remin
     }
   }
   await applyEffects(deps, effects);
+  // Last, so that what this run notified about is in a digest that falls due now.
+  await runDigests(deps);
   return { closed, reminded, ruled };
 }

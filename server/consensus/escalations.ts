@@ -77,9 +77,8 @@ export async function escalateSection(
   );
   await notify(tx, effects, await recipients(tx, actor.tableId, ['chair']), {
     tableId: actor.tableId,
-    sectionId: section.id,
-    kind: 'escalated',
-    message: `${actor.name} legt het bezwaar over “${section.title}” aan u voor: ${reason}`,
+    target: { sectionId: section.id },
+    notice: { kind: 'escalated', section: section.title, by: actor.name, reason },
     now: actor.now,
   });
 }
@@ -128,9 +127,8 @@ export async function referSection(
   );
   await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
     tableId: actor.tableId,
-    sectionId: section.id,
-    kind: 'referred',
-    message: `De voorzitter verwijst “${section.title}” naar de gemeenten: consensus is niet bereikt. De gemeenten nemen een besluit.`,
+    target: { sectionId: section.id },
+    notice: { kind: 'referred', section: section.title },
     now: actor.now,
   });
 }

@@ -32,7 +32,7 @@ export async function listRounds(db: Queryable, sectionId: string, current: numb
     db.query(
       `select r.id, r.kind, v.number as version_number, r.opened_at, r.deadline, r.closed_at, r.outcome, ${PERSON('u')}
          from rounds r join section_versions v on v.id = r.version_id ${JOIN_PERSON('u', 'r.opened_by')}
-        where r.section_id = $1 order by r.opened_at`,
+        where r.section_id = $1 order by r.opened_at, v.number`,
       [sectionId],
     ),
     db.query(

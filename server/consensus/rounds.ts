@@ -21,10 +21,6 @@ import { createVersion } from './versions.ts';
  * opening one on a frozen version, stating positions, closing with an outcome, withdrawing, reminding.
  */
 
-/** "16 maart": how a deadline reads in a notification. */
-const dutchDate = (at: Date) =>
-  at.toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long' });
-
 interface RoundRow extends Record<string, unknown> {
   id: string;
   section_id: string;
@@ -81,24 +77,30 @@ export async function startRound(
     { type: 'section', id: section.id },
     { title: section.title, roundId: round!.id, versionNumber: version.number, deadline: deadline.toISOString() },
   );
-  const deadlineText = dutchDate(deadline);
   await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
     tableId: section.table_id,
-    sectionId: section.id,
-    kind: kind === 'consent' ? 'round_opened' : 'mediation_proposal',
-    message:
-      kind === 'consent'
-        ? `Instemmingsronde geopend voor “${section.title}” (versie ${version.number}); reageren kan tot en met ${deadlineText}.`
-        : `De voorzitter legt een compromistekst voor “${section.title}” voor (versie ${version.number}); reageren kan tot en met ${deadlineText}.`,
+    target: { sectionId: section.id },
+    notice: {
+      kind: kind === 'consent' ? 'round_opened' : 'mediation_proposal',
+      section: section.title,
+      version: version.number,
+      deadline,
+    },
     now: actor.now,
     exceptUserId: actor.userId,
   });
-  await notifyStale(tx, effects, section, version.number, actor.now);
+  await notifyStale(tx, effects, section, { number: version.number, deadline }, actor.now);
   return { round: { id: round!.id, deadline }, version };
 }
 
 /** Organizations whose consent refers to an older version are asked to renew it. */
-async function notifyStale(tx: Queryable, effects: Effect[], section: LockedSection, versionNumber: number, now: Date) {
+async function notifyStale(
+  tx: Queryable,
+  effects: Effect[],
+  section: LockedSection,
+  round: { number: number; deadline: Date },
+  now: Date,
+) {
   const stale = await tx.query<{ organization_id: string; number: number }>(
     `select distinct on (p.organization_id) p.organization_id, v.number
        from positions p join rounds r on r.id = p.round_id join section_versions v on v.id = r.version_id
@@ -106,13 +108,12 @@ async function notifyStale(tx: Queryable, effects: Effect[], section: LockedSect
       order by p.organization_id, p.stated_at desc`,
     [section.id],
   );
-  const orgs = stale.filter((s) => s.number < versionNumber).map((s) => s.organization_id);
+  const orgs = stale.filter((s) => s.number < round.number).map((s) => s.organization_id);
   if (orgs.length === 0) return;
   await notify(tx, effects, await recipients(tx, section.table_id, DELEGATES, orgs), {
     tableId: section.table_id,
-    sectionId: section.id,
-    kind: 'position_stale',
-    message: `Uw instemming met “${section.title}” betreft een eerdere versie; versie ${versionNumber} vraagt om een nieuw standpunt.`,
+    target: { sectionId: section.id },
+    notice: { kind: 'position_stale', section: section.title, version: round.number, deadline: round.deadline },
     now,
   });
 }
@@ -151,16 +152,10 @@ export async function closeRound(
     { title: section.title, roundId: round.id, versionNumber: round.version_number, outcome, state: section.state },
   );
   if (outcome === 'withdrawn') return;
-  const message = {
-    agreed: `“${section.title}” is vastgesteld: iedereen stemde in met versie ${round.version_number}.`,
-    objected: `De ronde over “${section.title}” is gesloten met bezwaar; de sectie wacht op herziening of escalatie.`,
-    not_all_responded: `De ronde over “${section.title}” is gesloten zonder dat alle partijen reageerden; er is geen consensus.`,
-  }[outcome];
   await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
     tableId: section.table_id,
-    sectionId: section.id,
-    kind: `round_${outcome}`,
-    message,
+    target: { sectionId: section.id },
+    notice: { kind: `round_${outcome}`, section: section.title, version: round.version_number },
     now: actor.now,
   });
 }
@@ -222,9 +217,15 @@ export async function recordPosition(
   if (input.kind === 'object') {
     await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
       tableId: actor.tableId,
-      sectionId: round.section_id,
-      kind: 'objection_raised',
-      message: `${organization.name} maakt bezwaar tegen “${round.title}” (versie ${round.version_number}).`,
+      target: { sectionId: round.section_id },
+      notice: {
+        kind: 'objection_raised',
+        section: round.title,
+        version: round.version_number,
+        deadline: round.deadline,
+        organization: organization.name,
+        reason: input.text,
+      },
       now: actor.now,
       exceptUserId: actor.userId,
     });
@@ -259,9 +260,8 @@ export async function remind(tx: Transaction, effects: Effect[], round: RoundRow
     .filter((id) => !responded.some((r) => r.organization_id === id));
   await notify(tx, effects, await recipients(tx, round.table_id, DELEGATES, silent), {
     tableId: round.table_id,
-    sectionId: round.section_id,
-    kind: 'round_reminder',
-    message: `Herinnering: uw organisatie heeft nog geen standpunt over “${round.title}”; de termijn loopt af op ${dutchDate(round.deadline)}.`,
+    target: { sectionId: round.section_id },
+    notice: { kind: 'round_reminder', section: round.title, deadline: round.deadline },
     now,
   });
   return true;

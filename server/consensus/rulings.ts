@@ -80,9 +80,8 @@ export async function draft(
   // Everyone hears of the draft (the objecting party too); the municipalities are asked to endorse it.
   await notify(tx, effects, await recipients(tx, actor.tableId, PARTICIPANTS), {
     tableId: actor.tableId,
-    sectionId,
-    kind: 'ruling_drafted',
-    message: `Er ligt een conceptbesluit van de gemeenten over “${section.title}”; het wacht op bekrachtiging door de gemeenten.`,
+    target: { sectionId },
+    notice: { kind: 'ruling_drafted', section: section.title },
     now: actor.now,
     exceptUserId: actor.userId,
   });
@@ -157,9 +156,8 @@ export async function takeEffect(
   );
   await notify(tx, effects, await recipients(tx, section.table_id, PARTICIPANTS), {
     tableId: section.table_id,
-    sectionId: section.id,
-    kind: 'ruled',
-    message: `De gemeenten hebben besloten over “${section.title}” (versie ${version.number}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
+    target: { sectionId: section.id },
+    notice: { kind: 'ruled', section: section.title, version: version.number },
     now: by.now,
   });
   return true;

@@ -1,11 +1,9 @@
 import type { NotificationsResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
+import { rowLink } from './links.ts';
 
-/** Where a notification leads: its report (a question on it), else its section. */
-function linkOf(r: { section_id: string | null; report_id: string | null; question_id: string | null }): string | null {
-  if (r.report_id) return `/reports/${r.report_id}${r.question_id ? `#question-${r.question_id}` : ''}`;
-  return r.section_id ? `/sections/${r.section_id}` : null;
-}
+/** Where things lead in the app, one rule for notifications, mails and the to-do list. */
+export { reportLink, sectionLink } from './links.ts';
 
 /** A person's latest 50 notifications, newest first, and how many are unread. */
 export async function listNotifications(db: Queryable, userId: string): Promise<NotificationsResponse> {
@@ -37,7 +35,7 @@ export async function listNotifications(db: Queryable, userId: string): Promise<
       tableId: r.table_id,
       sectionId: r.section_id,
       reportId: r.report_id,
-      link: linkOf(r),
+      link: rowLink(r),
       createdAt: r.created_at.toISOString(),
       read: r.read_at !== null,
     })),

@@ -230,7 +230,6 @@ export async function askQuestion(
       reportId,
       questionId: created!.id,
       kind: 'question_asked',
-      message: `Er is een raadsvraag gesteld over de ${name.charAt(0).toLowerCase()}${name.slice(1)}.`,
       now: actor.now,
       baseUrl: actor.baseUrl,
     });
@@ -279,7 +278,6 @@ export async function answerQuestion(
       reportId: question.report_id,
       questionId,
       kind: 'question_answered',
-      message: `Uw raadsvraag over de ${name.charAt(0).toLowerCase()}${name.slice(1)} is beantwoord.`,
       now: actor.now,
       baseUrl: actor.baseUrl,
     });

@@ -165,10 +165,6 @@ export async function publishReport(
         tableId: report.table_id,
         reportId,
         kind: 'report_published',
-        message:
-          report.revision > 1
-            ? `${name} gepubliceerd (revisie ${report.revision}: ${report.reason ?? ''})`
-            : `${name} gepubliceerd`,
         now: actor.now,
         baseUrl: actor.baseUrl,
         exceptUserId: actor.userId,

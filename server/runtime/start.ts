@@ -151,6 +151,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     live,
   );
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  deps.config.serverUrl = url;
   // The scheduler: rounds past their deadline close, reminders go out, interrupted rulings finish.
   let dueWork: Promise<unknown> = Promise.resolve();
   const scheduler = setInterval(() => {
