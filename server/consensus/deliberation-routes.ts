@@ -15,6 +15,7 @@ import {
   withdrawRound,
 } from './commands.ts';
 import { escalationInbox } from './queries.ts';
+import { remindNow, roundRemindedSchema } from './remind.ts';
 import { consensusActor, consensusReply, ESCALATION, NO_COLLAB, openedReply, ROUND, RULING, STATE } from './routes.ts';
 import { positionBody, proposalBody, referralBody, stepBody } from '../../shared/api-requests/consensus.ts';
 
@@ -60,6 +61,26 @@ export const roundRoutes = [
       const { effects } = await withdrawRound(c.var.deps, consensusActor(c, access), scope.id);
       await applyEffects(c.var.deps, effects);
       return consensusReply(c, scope.sectionId, access);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/rounds/:id/remind',
+      operationId: 'remindRound',
+      tag: 'Consensus',
+      summary: 'Remind the organizations that have not responded (its opener, or the chair; once a day)',
+      // Who may remind also depends on who opened the round: the command applies that rule.
+      permission: 'round.open',
+      scope: ROUND,
+      reply: roundRemindedSchema,
+      conflict: 'the round has closed, or a reminder went out less than 24 hours ago',
+      errors: [{ status: 403, code: 'forbidden', when: 'the caller neither opened the round nor chairs the table' }],
+    },
+    async (c, { access, scope }) => {
+      const { reminded, effects } = await remindNow(c.var.deps, consensusActor(c, access), scope.id);
+      await applyEffects(c.var.deps, effects);
+      return c.json(reminded, 200);
     },
   ),
 ];

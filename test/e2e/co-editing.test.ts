@@ -36,10 +36,10 @@ describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
     // Presence: everyone sees the others, with name and organization.
     await expect.poll(() => provider.getByTestId('presence').textContent()).toContain('Fatima El Idrissi');
     await expect.poll(() => provider.getByTestId('presence').textContent()).toContain('Karin de Boer');
-    // The municipality's caret carries her name in the provider's editor.
+    // The municipality's caret carries her name and organization in the provider's editor.
     await expect
       .poll(() => provider.locator('.collaboration-carets__label').allTextContents())
-      .toContain('Fatima El Idrissi');
+      .toContain('Fatima El Idrissi · Gemeente Alkmaar');
 
     await editorB.click();
     await provider.keyboard.press('Control+End');

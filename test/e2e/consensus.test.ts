@@ -215,11 +215,16 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     expect(await provider.getByTestId('ruling-form').count()).toBe(0);
     expect(await provider.getByTestId('section-locked').textContent()).toContain('uitspraak');
     expect(await provider.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
-    // Every consent referred to version 1; the ruling is version 2: stale, with the changes a click away.
-    expect(await row(provider, 'Gemeente Bergen').getByTestId('position-stale').textContent()).toBe('verouderd');
+    // Every consent referred to version 1; the ruling is version 2. The closed round's positions are
+    // history, not warnings: "versie 1", with the changes a click away, opened in place with the focus in it.
+    expect(await row(provider, 'Gemeente Bergen').getByTestId('position-stale').count()).toBe(0);
+    expect(await row(provider, 'Gemeente Bergen').getByTestId('position-version').textContent()).toBe('versie 1');
     await row(provider, 'Gemeente Bergen').getByTestId('position-diff').click();
     const diff = provider.getByTestId('diff-panel');
     await diff.getByTestId('diff').waitFor();
+    expect(
+      await provider.evaluate(() => document.activeElement?.querySelector('[data-testid="diff-panel"]') !== null),
+    ).toBe(true);
     expect(await diff.locator('ins').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('frictiekosten')]),
     );
@@ -328,6 +333,7 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
       .toContain('Vrijkomende locaties gaan eerst naar kleinschalig wonen.');
     // Gezinshuis Noord consented to version 1: that consent is stale now.
     expect(await row(chair, 'Gezinshuis Noord').getAttribute('data-stale')).toBe('true');
+    expect(await row(chair, 'Gezinshuis Noord').getByTestId('position-earlier').textContent()).toBe('op versie 1');
     await chair.getByTestId('withdraw-round').click();
     await chair.getByTestId('withdraw-round-confirm').click();
     await expect.poll(() => stateOf(chair)).toBe('Bij de voorzitter');

@@ -9,7 +9,6 @@ import { CompromiseForm } from './forms/CompromiseForm.tsx';
 import { ConfirmAction } from './forms/ConfirmAction.tsx';
 import { EscalateForm } from './forms/EscalateForm.tsx';
 import { MediationStepForm } from './forms/MediationStepForm.tsx';
-import { PositionForm } from './forms/PositionForm.tsx';
 import { ReferralForm } from './forms/ReferralForm.tsx';
 import { RulingForm } from './forms/RulingForm.tsx';
 
@@ -26,11 +25,11 @@ export function ActionForms({ consensus, act, busy, organization }: Props) {
   const { t, language } = useI18n();
   const { round, actions } = consensus;
   const may = (action: ConsensusAction) => actions.includes(action);
-  const running = round !== null && round.closedAt === null;
   const openRoundDone = (opened: { version: { number: number }; round: { deadline: string } }) =>
     t('consensus.open.done', { version: opened.version.number, date: formatDeadline(language, opened.round.deadline) });
 
-  if (actions.length === 0) return null;
+  // The position form lives on the round card (ConsensusPanel); the rest of the actions come here.
+  if (actions.every((action) => action === 'state_position')) return null;
   return (
     <section className="tw-block-section" aria-labelledby="consensus-actions-heading" data-testid="consensus-actions">
       <Heading level={3} id="consensus-actions-heading">
@@ -78,9 +77,6 @@ export function ActionForms({ consensus, act, busy, organization }: Props) {
           />
         ) : null}
       </div>
-      {may('state_position') && round && running ? (
-        <PositionForm consensus={consensus} act={act} busy={busy} organization={organization} />
-      ) : null}
       {may('escalate') ? <EscalateForm consensus={consensus} act={act} busy={busy} /> : null}
       {may('mediate') && consensus.escalation ? (
         <MediationStepForm consensus={consensus} act={act} busy={busy} />

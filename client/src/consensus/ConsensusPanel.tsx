@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
-import { useState } from 'react';
-import type { MeResponse, PositionView, SectionConsensus } from '../../../shared/api.ts';
+import type { MeResponse, SectionConsensus } from '../../../shared/api.ts';
 import type { SectionState } from '../../../shared/consensus.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { useAction } from '../components/useAction.ts';
@@ -9,9 +9,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ActionForms } from './ActionForms.tsx';
 import type { Act } from './forms/act.ts';
 import { formatDeadline } from './deadline.ts';
-import { VersionDiffPanel } from './DiffView.tsx';
 import { EscalationDetails } from './EscalationDetails.tsx';
-import { PositionTable } from './PositionTable.tsx';
+import { PositionForm } from './forms/PositionForm.tsx';
+import { RemindButton } from './forms/RemindButton.tsx';
+import { PositionTable, RoundTally } from './PositionTable.tsx';
 import { MinorityPositions, RulingDetails } from './RulingDetails.tsx';
 
 const WITH_ESCALATION: readonly SectionState[] = ['escalated', 'mediation_proposal', 'referred', 'ruled'];
@@ -19,6 +20,8 @@ const WITH_ESCALATION: readonly SectionState[] = ['escalated', 'mediation_propos
 interface Props {
   consensus: SectionConsensus;
   me: MeResponse;
+  /** The viewer's role at the section's table: the chair may remind the silent organizations. */
+  role?: Role;
   /** After an action: the new consensus when the server returned it, otherwise null (reload it). */
   onChanged(next: SectionConsensus | null): Promise<void>;
 }
@@ -28,10 +31,9 @@ interface Props {
  * with what happens next, the round with every organization's position, the escalation, the ruling
  * and the minority positions, and a form for exactly the actions the server offers this viewer.
  */
-export function ConsensusPanel({ consensus, me, onChanged }: Props) {
+export function ConsensusPanel({ consensus, me, role, onChanged }: Props) {
   const { t, formatDateTime, language } = useI18n();
   const { run, error, status, busy } = useAction();
-  const [diffFrom, setDiffFrom] = useState<PositionView | null>(null);
   const { state, round } = consensus;
 
   const act: Act = async (work, success) => {
@@ -53,6 +55,10 @@ export function ConsensusPanel({ consensus, me, onChanged }: Props) {
 
   const running = round !== null && round.closedAt === null;
   const organization = { id: me.user.organization.id, name: me.user.organization.name };
+  const waiting = round
+    ? consensus.organizations.filter((o) => !round.positions.some((p) => p.organization.id === o.id))
+    : [];
+  const mayRemind = running && (role === 'chair' || round.openedBy.id === me.user.id);
 
   const roundView = round ? (
     <section className="tw-block-section" data-testid="round" aria-labelledby="round-heading">
@@ -86,19 +92,18 @@ export function ConsensusPanel({ consensus, me, onChanged }: Props) {
           })}
         </Paragraph>
       ) : null}
-      <PositionTable
-        consensus={consensus}
-        ownOrganizationId={organization.id}
-        onShowDiff={(position) => setDiffFrom(position)}
-      />
-      {diffFrom && consensus.currentVersion !== null && diffFrom.versionNumber < consensus.currentVersion ? (
-        <VersionDiffPanel
-          sectionId={consensus.sectionId}
-          from={diffFrom.versionNumber}
-          to={consensus.currentVersion}
-          onClose={() => setDiffFrom(null)}
-        />
+      <RoundTally round={round} total={consensus.organizations.length} running={running} />
+      {running && waiting.length > 0 ? (
+        <Paragraph small data-testid="round-waiting">
+          {t('round.waiting', { organizations: waiting.map((o) => o.name).join(', ') })}
+        </Paragraph>
       ) : null}
+      {mayRemind ? <RemindButton roundId={round.id} waiting={waiting.length} /> : null}
+      {/* The form sits on the round card, beside the text it is about (SectionPage's side column). */}
+      {consensus.actions.includes('state_position') && running ? (
+        <PositionForm consensus={consensus} act={act} busy={busy} organization={organization} />
+      ) : null}
+      <PositionTable consensus={consensus} ownOrganizationId={organization.id} />
     </section>
   ) : null;
   const escalationView =

@@ -98,7 +98,9 @@ export function SectionPage() {
       <div className="tw-section-bar">
         <SectionStateBadge section={section} />
         <span className={`tw-connection tw-connection-${status}`} role="status" data-testid="connection-status">
-          {t(statusKey(status, collab?.refusedCode ?? null))}
+          {collab?.merged && status === 'connected'
+            ? t('connection.merged')
+            : t(statusKey(status, collab?.refusedCode ?? null))}
         </span>
         {section.lastEditedBy && section.lastEditedAt ? (
           <span className="tw-muted">
@@ -119,16 +121,30 @@ export function SectionPage() {
           <Paragraph>{t('section.readOnly')}</Paragraph>
         </Alert>
       ) : null}
-      <AdoptedTextPanel
-        sectionId={section.id}
-        role={me.tables.find((table) => table.id === section.tableId)?.role}
-        refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}`}
-      >
-        {collab ? <Presence provider={collab.provider} /> : null}
-        {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
-      </AdoptedTextPanel>
-      <ErrorAlert error={consensus.error} />
-      {consensus.data ? <ConsensusPanel consensus={consensus.data} me={me} onChanged={onConsensusChanged} /> : null}
+      {/* Two columns on wide screens: the round card with the position form beside the text it is about. */}
+      <div className="tw-section-columns">
+        <div className="tw-section-main">
+          <AdoptedTextPanel
+            sectionId={section.id}
+            role={me.tables.find((table) => table.id === section.tableId)?.role}
+            refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}`}
+          >
+            {collab ? <Presence provider={collab.provider} /> : null}
+            {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
+          </AdoptedTextPanel>
+        </div>
+        <div className="tw-section-side">
+          <ErrorAlert error={consensus.error} />
+          {consensus.data ? (
+            <ConsensusPanel
+              consensus={consensus.data}
+              me={me}
+              role={me.tables.find((table) => table.id === section.tableId)?.role}
+              onChanged={onConsensusChanged}
+            />
+          ) : null}
+        </div>
+      </div>
       <SectionHistory
         sectionId={section.id}
         refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}:${consensus.data?.round?.statements.length}:${consensus.data?.escalation?.steps.length}:${consensus.data?.ruling?.endorsements.length}`}

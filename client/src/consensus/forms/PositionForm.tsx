@@ -13,6 +13,7 @@ import { endpoints } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ActionProps } from './act.ts';
+import { useLandOnHash } from '../../todo/useLandOnHash.ts';
 
 /** Consent, consent with a remark, a reasoned objection, or abstention — on behalf of one's organization. */
 export function PositionForm({
@@ -28,6 +29,7 @@ export function PositionForm({
   const [text, setText] = useState('');
   const [missingText, setMissingText] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  useLandOnHash('position-form');
   const id = useId();
   const needsText = kind !== null && POSITION_NEEDS_TEXT[kind];
 
@@ -48,7 +50,15 @@ export function PositionForm({
   }
 
   return (
-    <form className="tw-panel" onSubmit={submit} noValidate data-testid="position-form">
+    // id + tabIndex: mails link to #position-form, and the link lands the focus here.
+    <form
+      className="tw-panel tw-position-form"
+      id="position-form"
+      tabIndex={-1}
+      onSubmit={submit}
+      noValidate
+      data-testid="position-form"
+    >
       <Heading level={4}>{t('position.form.title', { organization: organization.name })}</Heading>
       {current ? (
         <Paragraph data-testid="position-current">
