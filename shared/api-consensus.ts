@@ -1,7 +1,6 @@
 /** JSON shapes of the consensus part of the HTTP API (positions, rounds, escalations, rulings, versions, notifications). */
 import type { AuditEventView, OrganizationRef, PersonRef } from './api.ts';
 import type { ConsensusAction, PositionKind, RoundOutcome, SectionState } from './consensus.ts';
-import type { DiffPart } from './diff.ts';
 import type { OrganizationKind } from './roles.ts';
 
 export interface PositionView {
@@ -101,11 +100,31 @@ export interface VersionDetail extends VersionView {
   text: string;
 }
 
-/** GET /api/sections/:id/diff?from=&to= — `to` may be "current" for the live text. */
+/**
+ * A ProseMirror node as JSON (`Node.toJSON()`), the editor's own document format: the client rebuilds
+ * it with the editor's schema, so a diff can see headings, lists, tables and marks, not only text.
+ */
+export interface PmNodeJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PmNodeJson[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+/** One side of a diff: a frozen version, or the live draft ("current"). */
+export interface DiffSide {
+  version: number | 'current';
+  doc: PmNodeJson;
+}
+
+/**
+ * GET /api/sections/:id/diff?from=&to= — `to` may be "current" for the live text. The server sends both
+ * documents; the client computes the changes (prosemirror-changeset) with the schema it renders with.
+ */
 export interface VersionDiff {
-  from: number;
-  to: number | 'current';
-  parts: DiffPart[];
+  from: DiffSide;
+  to: DiffSide;
 }
 
 /** GET /api/sections/:id/history */

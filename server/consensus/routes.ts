@@ -8,19 +8,18 @@ import {
   versionDiffSchema,
 } from '../../shared/api-schemas/consensus.ts';
 import type { OpenedRound } from '../../shared/api.ts';
-import { diffTexts } from '../../shared/diff.ts';
 import { can } from '../../shared/permissions.ts';
 import { listSectionAudit } from '../audit/queries.ts';
-import { applyEffects } from '../effects.ts';
+import { applyEffects, requireCollab } from '../effects.ts';
 import type { TableAccess } from '../http/access.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { route, type ErrorCase, type Scope } from '../http/route.ts';
 import { readParam } from '../http/validate.ts';
-import { sectionContent } from '../sections/queries.ts';
 import { draftRuling, escalate, openRound, reviseSection, type ConsensusActor } from './commands.ts';
 import { listEscalations, listRounds, listRulings, sectionConsensus, sectionOf } from './queries.ts';
 import { diffQuery, escalationBody, rulingBody, versionParam } from '../../shared/api-requests/consensus.ts';
+import { draftDocument, versionDocument } from './documents.ts';
 import { findVersion, listVersions } from './versions.ts';
 import { outcomeEvents, outcomesOnly } from './visibility.ts';
 
@@ -244,24 +243,24 @@ export const sectionConsensusRoutes = [
       path: '/sections/:id/diff',
       operationId: 'diffSectionVersions',
       tag: 'Consensus',
-      summary: 'Readable diff between two versions (to may be "current")',
+      summary: 'Both documents of a diff between two versions (to may be "current", the live draft)',
       permission: 'section.read',
       scope: SECTION,
       query: diffQuery,
       reply: versionDiffSchema,
+      errors: [NO_COLLAB],
     },
     async (c, { scope: { sectionId }, query }) => {
-      const from = await findVersion(c.var.deps.db, sectionId, query.from);
+      const { db } = c.var.deps;
+      const from = await versionDocument(db, sectionId, query.from);
       if (!from) throw notFound(`version ${query.from}`);
-      let toText: string;
-      if (query.to === 'current') {
-        toText = (await sectionContent(c.var.deps.db, sectionId))!.text;
-      } else {
-        const to = await findVersion(c.var.deps.db, sectionId, query.to);
-        if (!to) throw notFound(`version ${query.to}`);
-        toText = to.text;
-      }
-      const body: VersionDiff = { from: query.from, to: query.to, parts: diffTexts(from.text, toText) };
+      // The changes themselves are computed in the browser, with the schema the editor renders with.
+      const to =
+        query.to === 'current'
+          ? await draftDocument(requireCollab(c.var.deps), sectionId)
+          : await versionDocument(db, sectionId, query.to);
+      if (!to) throw notFound(`version ${query.to}`);
+      const body: VersionDiff = { from: { version: query.from, doc: from }, to: { version: query.to, doc: to } };
       return c.json(body);
     },
   ),

@@ -6,6 +6,7 @@ import type {
   NotificationsResponse,
   NotificationView,
   OpenedRound,
+  PmNodeJson,
   PositionView,
   RoundView,
   RulingView,
@@ -140,13 +141,32 @@ export const versionDetailSchema = replySchema<VersionDetail>()(
   z.object({ ...versionFields, html: z.string(), text: z.string() }),
 );
 
+const jsonAttrs = z.record(z.string(), z.unknown());
+
+/** A ProseMirror node as JSON: recursive, so it is registered by name and refers to itself. */
+export const pmNodeSchema: z.ZodType<PmNodeJson> = replySchema<PmNodeJson>()(
+  'PmNode',
+  z.lazy(() =>
+    z.object({
+      type: z.string(),
+      attrs: jsonAttrs.optional(),
+      content: z.array(pmNodeSchema).optional(),
+      marks: z.array(z.object({ type: z.string(), attrs: jsonAttrs.optional() })).optional(),
+      text: z.string().optional(),
+    }),
+  ),
+  "A ProseMirror node as JSON (Node.toJSON()), the editor's document format.",
+);
+
+const diffSideSchema = z.object({ version: z.union([z.int(), z.literal('current')]), doc: pmNodeSchema });
+
 export const versionDiffSchema = replySchema<VersionDiff>()(
   'VersionDiff',
   z.object({
-    from: z.int(),
-    to: z.union([z.int(), z.literal('current')]),
-    parts: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
+    from: diffSideSchema,
+    to: diffSideSchema,
   }),
+  'Both documents of a diff, as ProseMirror JSON: the client computes the changes with the editor schema.',
 );
 
 export const sectionHistorySchema = replySchema<SectionHistory>()(

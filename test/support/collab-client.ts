@@ -25,6 +25,33 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph]);
 }
 
+/** A heading as Tiptap writes it (the level a number), at the end of the document. */
+export function appendHeading(doc: Y.Doc, text: string, level = 2): void {
+  const fragment = doc.getXmlFragment('default');
+  const heading = new Y.XmlElement<{ level: number }>('heading');
+  heading.setAttribute('level', level);
+  heading.insert(0, [new Y.XmlText(text)]);
+  // Yjs types a fragment's children with string attributes; Tiptap stores the level as a number.
+  fragment.insert(fragment.length, [heading as unknown as Y.XmlElement]);
+}
+
+/** A bullet list of one-paragraph items at the end of the document. */
+export function appendBulletList(doc: Y.Doc, items: string[]): void {
+  const fragment = doc.getXmlFragment('default');
+  const list = new Y.XmlElement('bulletList');
+  list.insert(
+    0,
+    items.map((item) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(item)]);
+      const listItem = new Y.XmlElement('listItem');
+      listItem.insert(0, [paragraph]);
+      return listItem;
+    }),
+  );
+  fragment.insert(fragment.length, [list]);
+}
+
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,

@@ -21,7 +21,7 @@ function AdoptedDiff({ sectionId, version }: { sectionId: string; version: numbe
         {t('adopted.diffTitle', { version })}
       </Heading>
       <ErrorAlert error={error} />
-      {data ? <DiffView parts={data.parts} /> : error ? null : <Paragraph>{t('app.loading')}</Paragraph>}
+      {data ? <DiffView diff={data} /> : error ? null : <Paragraph>{t('app.loading')}</Paragraph>}
     </section>
   );
 }

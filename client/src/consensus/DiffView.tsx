@@ -1,40 +1,18 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useId } from 'react';
-import type { DiffPart } from '../../../shared/diff.ts';
+import type { VersionDiff } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { RichDiffView } from '../diff/RichDiffView.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
- * A readable diff: added text in <ins>, removed text in <del>, as plain text (never HTML). The words
- * "toegevoegd"/"verwijderd" are announced to screen readers through CSS, so the text itself stays clean.
+ * The differences between two documents of a section (rich: formatting and structure), as the diff
+ * route sends them. The changes are computed and drawn by diff/RichDiffView.tsx.
  */
-export function DiffView({ parts }: { parts: readonly DiffPart[] }) {
-  const { t } = useI18n();
-  if (!parts.some((part) => part.op !== 'same')) return <Paragraph data-testid="diff-none">{t('diff.none')}</Paragraph>;
-  return (
-    <div className="tw-diff" data-testid="diff">
-      <Paragraph small className="tw-muted">
-        {t('diff.legend')}
-      </Paragraph>
-      <div className="tw-diff-text">
-        {parts.map((part, index) =>
-          part.op === 'added' ? (
-            <ins key={index} data-label={t('diff.added')}>
-              {part.text}
-            </ins>
-          ) : part.op === 'removed' ? (
-            <del key={index} data-label={t('diff.removed')}>
-              {part.text}
-            </del>
-          ) : (
-            <span key={index}>{part.text}</span>
-          ),
-        )}
-      </div>
-    </div>
-  );
+export function DiffView({ diff }: { diff: VersionDiff }) {
+  return <RichDiffView from={diff.from} to={diff.to} />;
 }
 
 /** Loads and shows the differences between two versions of a section, with a close button. */
@@ -54,7 +32,7 @@ export function VersionDiffPanel(props: { sectionId: string; from: number; to: n
         </Button>
       </div>
       <ErrorAlert error={error} />
-      {data ? <DiffView parts={data.parts} /> : error ? null : <Paragraph>{t('app.loading')}</Paragraph>}
+      {data ? <DiffView diff={data} /> : error ? null : <Paragraph>{t('app.loading')}</Paragraph>}
     </section>
   );
 }

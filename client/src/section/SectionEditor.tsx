@@ -1,12 +1,51 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import type { MeResponse } from '../../../shared/api.ts';
+import { CARET_LABEL_TEXT, colorFor } from '../../../shared/colors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { colorFor, type Collab } from './useCollab.ts';
+import { documentExtensions } from './extensions.ts';
+import type { Collab } from './useCollab.ts';
+
+interface CaretUser {
+  name?: string;
+  organization?: string;
+  color?: string;
+}
+
+/** Only a `#rrggbb` colour is trusted from another client's awareness state; anything else gets grey. */
+const caretColor = (user: CaretUser) => (/^#[0-9a-f]{6}$/i.test(user.color ?? '') ? user.color! : '#4b5563');
+
+/** Another person's caret: a coloured bar with their name and organization above it (styles.css). */
+function renderCaret(user: CaretUser): HTMLElement {
+  const color = caretColor(user);
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.dataset.testid = 'remote-caret';
+  caret.style.borderColor = color;
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = color;
+  label.style.color = CARET_LABEL_TEXT;
+  // Plain text nodes: a name from another client never becomes markup.
+  label.append(document.createTextNode(user.name ?? '?'));
+  if (user.organization) {
+    const organization = document.createElement('span');
+    organization.className = 'collaboration-carets__organization';
+    organization.textContent = user.organization;
+    label.append(document.createTextNode(' · '), organization);
+  }
+  caret.append(label);
+  return caret;
+}
+
+/** Another person's selection: their colour, light enough to read the text through (hex alpha 33). */
+const renderSelection = (user: CaretUser) => ({
+  nodeName: 'span',
+  class: 'collaboration-carets__selection',
+  style: `background-color: ${caretColor(user)}33`,
+});
 
 function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useI18n();
@@ -68,8 +107,7 @@ export function SectionEditor({
   const editor = useEditor(
     {
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
-        TableKit,
+        ...documentExtensions,
         Collaboration.configure({ document: collab.doc }),
         CollaborationCaret.configure({
           provider: collab.provider,
@@ -79,6 +117,8 @@ export function SectionEditor({
             organization: me.user.organization.name,
             color: colorFor(me.user.id),
           },
+          render: renderCaret,
+          selectionRender: renderSelection,
         }),
       ],
       editable,
