@@ -131,7 +131,7 @@ describe.runIf(chromiumAvailable())('reports in Chromium', () => {
     await expect.poll(() => summary(provider).getByTestId('presence').textContent()).toContain('Fatima El Idrissi');
     await expect
       .poll(() => summary(provider).locator('.collaboration-carets__label').allTextContents())
-      .toContain('Fatima El Idrissi');
+      .toContain('Fatima El Idrissi · Gemeente Alkmaar');
     // A goal's explanation opens (and connects) only when asked for.
     const goal = provider.getByTestId('report-goal').filter({ hasText: 'Ambulantisering' });
     expect(await goal.getByTestId('editor').count()).toBe(0);
