@@ -1,9 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AdoptedPlan,
@@ -18,42 +12,18 @@ import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, TestClock } from '../support/app-server.ts';
 import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends } from '../support/databases.ts';
-
-const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
-  (m) => `beleid@${m}.demo`,
-);
-const PROVIDERS = ['horizon-jeugd', 'gezinshuis-noord', 'kompas-ggz', 'de-brug-lvb'].map((p) => `bestuur@${p}.demo`);
-
-// ajv-formats is CommonJS: its default export arrives as the module object under NodeNext-style interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
+import { MUNICIPALITIES, PROVIDERS } from '../support/demo-people.ts';
+import { replyValidator } from '../support/openapi-schemas.ts';
+import { readPdf } from '../support/poppler.ts';
 
 /** Checks a reply against its component schema in the served OpenAPI document (unknown fields fail too). */
 async function schemaErrors(baseUrl: string, schema: string, body: unknown): Promise<string[]> {
-  const doc = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as object;
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(doc, 'openapi');
-  const validate = ajv.compile({ $ref: `openapi#/components/schemas/${schema}` });
-  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  return (await replyValidator(baseUrl))(schema, body);
 }
 
 /** The text of a PDF as poppler's pdftotext reads it (what a screen reader or a search finds in it). */
-function pdfText(bytes: Uint8Array): Promise<string> {
-  return (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tafelwerk-adopted-'));
-    try {
-      const file = join(dir, 'plan.pdf');
-      await writeFile(file, bytes);
-      return await new Promise<string>((resolve, reject) =>
-        execFile('pdftotext', ['-enc', 'UTF-8', file, '-'], (error, stdout) =>
-          error ? reject(error) : resolve(stdout),
-        ),
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  })();
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await readPdf(bytes)).text;
 }
 
 for (const backend of databaseBackends()) {

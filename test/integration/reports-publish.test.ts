@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  NotificationsResponse,
   OpenedRound,
   ReportDetail,
+  ReportQuestion,
   SectionConsensus,
   SectionsResponse,
   TablesResponse,
@@ -10,14 +12,8 @@ import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, TestClock } from '../support/app-server.ts';
 import { appendParagraph, closeCodeOf, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends } from '../support/databases.ts';
-
-const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
-  (m) => `beleid@${m}.demo`,
-);
-const PROVIDERS = ['horizon-jeugd', 'gezinshuis-noord', 'kompas-ggz', 'de-brug-lvb'].map((p) => `bestuur@${p}.demo`);
-const SECRETARIAT = 'secretariaat@regio-alkmaar.demo';
-const CHAIR = 'voorzitter@regio-alkmaar.demo';
-const COUNCIL = 'raadslid@alkmaar.demo';
+import { replyValidator } from '../support/openapi-schemas.ts';
+import { CHAIR, COUNCIL, MUNICIPALITIES, PROVIDERS, SECRETARIAT } from '../support/demo-people.ts';
 
 const OBJECTION = 'Het tempo van de afbouw is voor ons niet haalbaar zonder extra capaciteit.';
 const REASON = 'Wij vragen de voorzitter te bemiddelen over het tempo.';
@@ -170,6 +166,47 @@ for (const backend of databaseBackends()) {
       const seen = JSON.stringify(await detail(reportId, council()));
       for (const secret of [OBJECTION, REASON, NOTE_IN, NOTE_OUT]) expect(seen).not.toContain(secret);
       expect(seen).toContain(SUMMARY);
+    });
+
+    it('answers a council question once and tells the asker, with a link to it', async () => {
+      const path = `/api/reports/${reportId}/questions`;
+      const validate = await replyValidator(server.url);
+      expect((await secretariat().post(path, { text: 'Waarom?' })).status).toBe(403);
+      expect((await council().post(path, { text: '' })).status).toBe(400);
+      expect((await council().post(path, { text: 'Waarom?', partId: 'goal-nope' })).status).toBe(400);
+      const goalId = (await detail(reportId)).generated.goals[0]!.id;
+      const asked = await council().post<ReportQuestion>(path, {
+        text: 'Waarom is de wachttijd niet op koers?',
+        partId: `goal-${goalId}`,
+      });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+      expect(asked.body).toMatchObject({ reportId, partId: `goal-${goalId}`, answer: null });
+      expect(validate('ReportQuestion', asked.body)).toEqual([]);
+      clock.advance(60_000);
+      const whole = await council().post<ReportQuestion>(path, { text: 'Komt er een evaluatie?' });
+      expect(whole.body.partId).toBeNull();
+
+      const answer = `/api/questions/${asked.body.id}/answer`;
+      expect((await council().post(answer, { text: 'Zo.' })).status).toBe(403);
+      expect((await horizon().post(answer, { text: 'Zo.' })).status).toBe(403);
+      const answered = await secretariat().post<ReportQuestion>(answer, { text: 'De instroom steeg in het voorjaar.' });
+      expect(answered.status).toBe(200);
+      expect(answered.body.answer).toMatchObject({
+        text: 'De instroom steeg in het voorjaar.',
+        at: expect.any(String),
+      });
+      expect((await secretariat().post(answer, { text: 'Nog eens.' })).status).toBe(409);
+
+      const bell = await council().get<NotificationsResponse>('/api/notifications');
+      expect(bell.body.notifications.find((n) => n.kind === 'question_answered')).toMatchObject({
+        reportId,
+        link: `/reports/${reportId}#question-${asked.body.id}`,
+      });
+      const seen = await detail(reportId, alkmaar());
+      expect(seen.questions.map((q) => [q.text, q.answer?.text ?? null])).toEqual([
+        ['Waarom is de wachttijd niet op koers?', 'De instroom steeg in het voorjaar.'],
+        ['Komt er een evaluatie?', null],
+      ]);
     });
 
     it("starts a correction's narrative from the published text", async () => {

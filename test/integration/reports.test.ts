@@ -1,5 +1,3 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CoverageResponse,
@@ -9,7 +7,6 @@ import type {
   OpenedRound,
   ReportDetail,
   ReportKpi,
-  ReportQuestion,
   ReportsResponse,
   SectionsResponse,
   TablesResponse,
@@ -19,19 +16,10 @@ import { formatKpiValue } from '../../shared/format-nl.ts';
 import type { RunningServer } from '../../server/runtime/start.ts';
 import { Client, startTestServer, TestClock } from '../support/app-server.ts';
 import { databaseBackends } from '../support/databases.ts';
-import { fontRows, popplerAvailable, readPdf } from '../support/poppler.ts';
-
-const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
-  (m) => `beleid@${m}.demo`,
-);
-const PROVIDERS = ['horizon-jeugd', 'gezinshuis-noord', 'kompas-ggz', 'de-brug-lvb'].map((p) => `bestuur@${p}.demo`);
-const SECRETARIAT = 'secretariaat@regio-alkmaar.demo';
-const CHAIR = 'voorzitter@regio-alkmaar.demo';
-const COUNCIL = 'raadslid@alkmaar.demo';
-
-// ajv-formats is CommonJS: its default export arrives as the module object under NodeNext-style interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
+import { CHAIR, COUNCIL, consentAll, MUNICIPALITIES, PROVIDERS, SECRETARIAT } from '../support/demo-people.ts';
+import { replyValidator } from '../support/openapi-schemas.ts';
+import { fetchPdf, fontRows, popplerAvailable, readPdf } from '../support/poppler.ts';
+import { expectedFigures } from '../support/report-figures.ts';
 
 const poppler = await popplerAvailable();
 if (!poppler) console.warn('!! poppler-utils not found: the PDF text, tag and font checks of reports are SKIPPED');
@@ -45,19 +33,6 @@ const AT = {
   nextDay: '2026-06-30T22:00:00Z', // 1 July 00:00 in Amsterdam: does not
   later: '2026-07-15T10:00:00Z',
 };
-
-/** The figures of a KPI as of the end of a half year, computed here from what the test recorded. */
-function expectedFigures(kpi: KpiView, last: string, previous: number | null) {
-  const measured = kpi.measurements.filter((m) => m.period <= last).sort((a, b) => a.period.localeCompare(b.period));
-  const current = measured.at(-1) ?? null;
-  return {
-    current: current ? { period: current.period, value: current.value } : null,
-    target: kpi.targets.find((t) => t.year === Number(last.slice(0, 4)))?.value ?? null,
-    changeSinceBaseline: current ? current.value - kpi.baseline.value : null,
-    changeSincePreviousReport: current && previous !== null ? current.value - previous : null,
-    measured: measured.map((m) => [m.period, m.value]),
-  };
-}
 
 for (const backend of databaseBackends()) {
   describe(`progress reports on ${backend.name}`, () => {
@@ -74,7 +49,6 @@ for (const backend of databaseBackends()) {
     const council = () => as(COUNCIL);
     const alkmaar = () => as('beleid@alkmaar.demo');
     const horizon = () => as('bestuur@horizon-jeugd.demo');
-
     let kpiId: string;
     let h1: string;
     let h1Published: { detail: ReportDetail; pdf: Uint8Array };
@@ -88,25 +62,8 @@ for (const backend of databaseBackends()) {
     };
     const kpiOf = (detail: ReportDetail, id: string): ReportKpi =>
       detail.generated.goals.flatMap((g) => g.kpis).find((k) => k.id === id)!;
-    async function pdfOf(
-      id: string,
-      viewer = secretariat(),
-    ): Promise<{ status: number; bytes: Uint8Array; type: string }> {
-      const response = await fetch(`${server.url}/api/reports/${id}/pdf`, {
-        headers: { cookie: viewer.cookieHeader! },
-      });
-      return {
-        status: response.status,
-        bytes: new Uint8Array(await response.arrayBuffer()),
-        type: response.headers.get('content-type') ?? '',
-      };
-    }
-    async function agreeAll(roundId: string) {
-      for (const email of [...MUNICIPALITIES, ...PROVIDERS]) {
-        const reply = await as(email).post(`/api/rounds/${roundId}/positions`, { kind: 'consent' });
-        expect(reply.status, `${email}: ${JSON.stringify(reply.body)}`).toBe(201);
-      }
-    }
+    const pdfOf = (id: string, viewer = secretariat()) => fetchPdf(server.url, `/api/reports/${id}/pdf`, viewer);
+    const agreeAll = (roundId: string) => consentAll(as, roundId);
     async function measure(id: string, period: string, value: number) {
       const reply = await secretariat().post(`/api/kpis/${id}/measurements`, { period, value, source: 'Test' });
       expect([200, 201], JSON.stringify(reply.body)).toContain(reply.status);
@@ -126,14 +83,7 @@ for (const backend of databaseBackends()) {
       tableId = (await alkmaar().get<TablesResponse>('/api/tables')).body.tables[0]!.id;
       const list = (await alkmaar().get<SectionsResponse>(`/api/tables/${tableId}/sections`)).body.sections;
       sections = new Map(list.map((s) => [s.title, s.id]));
-      const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as object;
-      const ajv = new Ajv2020({ strict: false, allErrors: true });
-      addFormats(ajv);
-      ajv.addSchema(doc, 'openapi');
-      validate = (schema, body) => {
-        const check = ajv.compile({ $ref: `openapi#/components/schemas/${schema}` });
-        return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
-      };
+      validate = await replyValidator(server.url);
     }, 120_000);
     afterAll(async () => {
       await server?.close();
@@ -388,46 +338,6 @@ for (const backend of databaseBackends()) {
       expect(flat).toContain('Concept');
       expect(flat).toContain('Opgesteld op basis van planversies');
       expect(flat).toContain('Gezinshuizen en pleegzorg: versie 1');
-    });
-
-    it('answers a council question once and tells the asker, with a link to it', async () => {
-      const path = `/api/reports/${h1}/questions`;
-      expect((await secretariat().post(path, { text: 'Waarom?' })).status).toBe(403);
-      expect((await council().post(path, { text: '' })).status).toBe(400);
-      expect((await council().post(path, { text: 'Waarom?', partId: 'goal-nope' })).status).toBe(400);
-      const goalId = h1Published.detail.generated.goals[0]!.id;
-      const asked = await council().post<ReportQuestion>(path, {
-        text: 'Waarom is de wachttijd niet op koers?',
-        partId: `goal-${goalId}`,
-      });
-      expect(asked.status, JSON.stringify(asked.body)).toBe(201);
-      expect(asked.body).toMatchObject({ reportId: h1, partId: `goal-${goalId}`, answer: null });
-      expect(validate('ReportQuestion', asked.body)).toEqual([]);
-      clock.advance(60_000);
-      const whole = await council().post<ReportQuestion>(path, { text: 'Komt er een evaluatie?' });
-      expect(whole.body.partId).toBeNull();
-
-      const answer = `/api/questions/${asked.body.id}/answer`;
-      expect((await council().post(answer, { text: 'Zo.' })).status).toBe(403);
-      expect((await horizon().post(answer, { text: 'Zo.' })).status).toBe(403);
-      const answered = await secretariat().post<ReportQuestion>(answer, { text: 'De instroom steeg in het voorjaar.' });
-      expect(answered.status).toBe(200);
-      expect(answered.body.answer).toMatchObject({
-        text: 'De instroom steeg in het voorjaar.',
-        at: expect.any(String),
-      });
-      expect((await secretariat().post(answer, { text: 'Nog eens.' })).status).toBe(409);
-
-      const bell = await council().get<NotificationsResponse>('/api/notifications');
-      expect(bell.body.notifications.find((n) => n.kind === 'question_answered')).toMatchObject({
-        reportId: h1,
-        link: `/reports/${h1}#question-${asked.body.id}`,
-      });
-      const seen = await report(h1, alkmaar());
-      expect(seen.questions.map((q) => [q.text, q.answer?.text ?? null])).toEqual([
-        ['Waarom is de wachttijd niet op koers?', 'De instroom steeg in het voorjaar.'],
-        ['Komt er een evaluatie?', null],
-      ]);
     });
 
     it('corrects a published report with a new revision and keeps the old one readable', async () => {

@@ -46,3 +46,17 @@ export const fontRows = (fonts: string) =>
     .split('\n')
     .slice(2)
     .filter((line) => line.trim());
+
+/** GETs a PDF as a signed-in person: its status, content type and bytes. */
+export async function fetchPdf(
+  baseUrl: string,
+  path: string,
+  viewer: { cookieHeader?: string | undefined },
+): Promise<{ status: number; bytes: Uint8Array; type: string }> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: viewer.cookieHeader ?? '' } });
+  return {
+    status: response.status,
+    bytes: new Uint8Array(await response.arrayBuffer()),
+    type: response.headers.get('content-type') ?? '',
+  };
+}
