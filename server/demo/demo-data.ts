@@ -62,8 +62,8 @@ export const DEMO_TABLE = {
   name: 'Ontwikkeltafel Transformatie Jeugdhulp — verblijf',
   description:
     'Gemeenten en aanbieders werken hier samen het Transformatieplan 2026-2030 uit: afbouw van verblijf, ' +
-    'opbouw van ambulante hulp zo thuis mogelijk, en de randvoorwaarden daarvoor. Besluiten vallen bij ' +
-    'consensus; lukt dat niet, ook niet met bemiddeling van de onafhankelijk voorzitter, dan doen de ' +
+    'opbouw van ambulante hulp zo thuis mogelijk, en de randvoorwaarden daarvoor. Teksten worden bij ' +
+    'consensus vastgesteld; lukt dat niet, ook niet met bemiddeling van de onafhankelijk voorzitter, dan doen de ' +
     'gemeenten als opdrachtgever een uitspraak.',
   currentPhaseKey: 'transformatiefase_1',
   responsePeriodDays: 10,

@@ -115,10 +115,10 @@ const NOTICES: Builders = {
     ],
   }),
   mediation_proposal: (n) => ({
-    message: `De voorzitter legt een compromistekst voor “${n.section}” voor (versie ${n.version}); reageren kan tot en met ${dutchDay(n.deadline)}.`,
+    message: `De voorzitter legt een compromisvoorstel voor “${n.section}” voor (versie ${n.version}); reageren kan tot en met ${dutchDay(n.deadline)}.`,
     subject: `Compromisvoorstel: '${n.section}'`,
     lines: [
-      `De voorzitter legt een compromistekst voor '${n.section}' voor (versie ${n.version}). Uw organisatie wordt gevraagd een standpunt in te nemen.`,
+      `De voorzitter legt een compromisvoorstel voor '${n.section}' voor (versie ${n.version}). Uw organisatie wordt gevraagd een standpunt in te nemen.`,
       '',
       ...where(n),
       `Termijn: ${until(n.deadline)}`,
@@ -170,10 +170,10 @@ const NOTICES: Builders = {
     ],
   }),
   round_not_all_responded: (n) => ({
-    message: `De ronde over “${n.section}” is gesloten zonder dat alle partijen reageerden; er is geen consensus.`,
+    message: `De ronde over “${n.section}” is gesloten zonder dat alle organisaties reageerden; er is geen consensus.`,
     subject: `Geen consensus: '${n.section}'`,
     lines: [
-      `De ronde over versie ${n.version} van '${n.section}' is gesloten zonder dat alle partijen reageerden; er is geen consensus.`,
+      `De ronde over versie ${n.version} van '${n.section}' is gesloten zonder dat alle organisaties reageerden; er is geen consensus.`,
       '',
       ...where(n),
     ],
@@ -184,25 +184,25 @@ const NOTICES: Builders = {
     lines: [`${n.by} legt het bezwaar over '${n.section}' aan u voor. De reden:`, ...quoted(n.reason), '', ...where(n)],
   }),
   referred: (n) => ({
-    message: `De voorzitter verwijst “${n.section}” naar de gemeenten: consensus is niet bereikt. De gemeenten nemen een besluit.`,
+    message: `De voorzitter verwijst “${n.section}” naar de gemeenten: consensus is niet bereikt. De gemeenten doen een uitspraak.`,
     subject: `Verwezen naar de gemeenten: '${n.section}'`,
     lines: [
-      `De voorzitter verwijst '${n.section}' naar de gemeenten: consensus is niet bereikt. De gemeenten nemen een besluit.`,
+      `De voorzitter verwijst '${n.section}' naar de gemeenten: consensus is niet bereikt. De gemeenten doen een uitspraak.`,
       '',
       ...where(n),
     ],
   }),
   ruling_drafted: (n) => ({
-    message: `Er ligt een conceptbesluit van de gemeenten over “${n.section}”; het wacht op bekrachtiging door de gemeenten.`,
-    subject: `Conceptuitspraak: '${n.section}'`,
+    message: `Er ligt een concept-uitspraak van de gemeenten over “${n.section}”; zij wacht op onderschrijving door de gemeenten.`,
+    subject: `Concept-uitspraak: '${n.section}'`,
     lines: [
-      `Er ligt een conceptuitspraak van de gemeenten over '${n.section}'; zij wacht op bekrachtiging door de gemeenten.`,
+      `Er ligt een concept-uitspraak van de gemeenten over '${n.section}'; zij wacht op onderschrijving door de gemeenten.`,
       '',
       ...where(n),
     ],
   }),
   ruled: (n) => ({
-    message: `De gemeenten hebben besloten over “${n.section}” (versie ${n.version}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
+    message: `De gemeenten hebben uitspraak gedaan over “${n.section}” (versie ${n.version}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,
     subject: `Uitspraak op '${n.section}'`,
     lines: [
       `De gemeenten hebben uitspraak gedaan over '${n.section}' (versie ${n.version}). Bezwaren blijven zichtbaar als minderheidsstandpunt.`,

@@ -14,14 +14,14 @@ import { reportPeriod, type ReportPeriod } from './period.ts';
 
 /** Said in every report: these have no history in the data, so they are today's. */
 export const CURRENT_DEFINITIONS =
-  'Doelen, indicatoren, basiswaarden, streefwaarden en de titels van secties worden getoond zoals ze nu zijn vastgelegd; eerdere wijzigingen daarin worden niet bijgehouden.';
+  'Doelen, KPI’s, nulmetingen, doelwaarden en de titels van secties worden getoond zoals ze nu zijn vastgelegd; eerdere wijzigingen daarin worden niet bijgehouden.';
 
 /** "2 secties zijn na 30 juni 2026 aan het plan toegevoegd en staan niet in dit rapport." */
 function laterSectionsLine(count: number, period: ReportPeriod): string {
   const day = formatDateNl(new Date(`${period.lastDay}T12:00:00Z`));
   return count === 1
-    ? `Eén sectie is na ${day} aan het plan toegevoegd en staat niet in dit rapport.`
-    : `${count} secties zijn na ${day} aan het plan toegevoegd en staan niet in dit rapport.`;
+    ? `Eén sectie is na ${day} aan het plan toegevoegd en staat niet in deze rapportage.`
+    : `${count} secties zijn na ${day} aan het plan toegevoegd en staan niet in deze rapportage.`;
 }
 
 /**

@@ -34,27 +34,27 @@ export const STATE_NL: Record<SectionState, string> = {
   agreed: 'Vastgesteld',
   objected: 'Bezwaar gemaakt',
   escalated: 'Bij de voorzitter',
-  mediation_proposal: 'Bemiddelingsvoorstel',
-  referred: 'Voorgelegd aan de gemeenten',
-  ruled: 'Besloten door de gemeenten',
+  mediation_proposal: 'Compromisvoorstel',
+  referred: 'Verwezen naar de gemeenten',
+  ruled: 'Uitspraak van de gemeenten',
 };
 
 const STATUS_NL: Record<KpiStatus, string> = {
   on_track: 'op koers',
   off_track: 'niet op koers',
-  no_target: 'geen doel',
+  no_target: 'geen doelwaarde',
   no_data: 'geen meting',
 };
 
 const OUTCOME_NL = {
   agreed: 'consensus',
   objected: 'bezwaar',
-  not_all_responded: 'niet iedereen reageerde',
+  not_all_responded: 'niet iedere organisatie reageerde',
   withdrawn: 'ingetrokken',
 } as const;
 
 const WAY_NL = { consensus: 'consensus', mediation: 'na bemiddeling', ruling: 'uitspraak' } as const;
-const STEP_NL = { meeting: 'overleg', call: 'gesprek', written: 'schriftelijk' } as const;
+const STEP_NL = { meeting: 'overleg', call: 'telefoongesprek', written: 'schriftelijk' } as const;
 
 /** A calendar day (YYYY-MM-DD) or a moment as "1 juli 2026". */
 const day = (value: string) => formatDateNl(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
@@ -93,9 +93,9 @@ function chartAlt(kpi: ReportKpi): string {
     : 'geen metingen';
   const targets = kpi.series.filter((p) => p.target !== null);
   const target = targets.length
-    ? `; doel ${targets.map((p) => `${p.period}: ${formatKpiValue(p.target!, kpi.unit)}`).join(', ')}`
+    ? `; doelwaarden ${targets.map((p) => `${p.period}: ${formatKpiValue(p.target!, kpi.unit)}`).join(', ')}`
     : '';
-  return `${kpi.indicator}. Basis ${kpi.baseline.year}: ${formatKpiValue(kpi.baseline.value, kpi.unit)}. Metingen ${figures}${target}.`;
+  return `${kpi.indicator}. Nulmeting ${kpi.baseline.year}: ${formatKpiValue(kpi.baseline.value, kpi.unit)}. Metingen ${figures}${target}.`;
 }
 
 function partHtml(narrative: readonly ReportPart[], key: string): PdfBlock[] {
@@ -116,12 +116,12 @@ function goalBlocks(report: ReportForPdf, goal: ReportGoal): PdfBlock[] {
     },
   ];
   if (goal.kpis.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'Voor dit doel zijn geen indicatoren vastgelegd.' });
+    blocks.push({ kind: 'paragraph', text: 'Voor dit doel zijn geen KPI’s vastgelegd.' });
   } else {
     blocks.push({
       kind: 'table',
-      caption: `Indicatoren van ${goal.title}`,
-      header: ['Indicator', 'Basis', period, `Doel ${year}`, 'Sinds basis', 'Sinds vorige', 'Status'],
+      caption: `KPI’s van ${goal.title}`,
+      header: ['KPI', 'Nulmeting', period, `Doelwaarde ${year}`, 'Sinds nulmeting', 'Sinds vorige', 'Stand'],
       // In points of the 459 the A4 page gives: a figure with its unit ("31,5 dagen") fits on one line.
       widths: [85, 60, 64, 64, 62, 62, 62],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -188,7 +188,7 @@ function sectionBlocks(report: ReportForPdf): PdfBlock[] {
             header: ['Sectie', 'Versie', 'Geopend', 'Gesloten', 'Uitkomst'],
             widths: [3, 1, 1.8, 1.8, 2],
             rows: rounds.map(({ section, round }) => [
-              round.kind === 'mediation_proposal' ? `${section} (bemiddelingsvoorstel)` : section,
+              round.kind === 'mediation_proposal' ? `${section} (compromisvoorstel)` : section,
               String(round.versionNumber),
               day(round.openedAt),
               round.closedAt ? day(round.closedAt) : 'liep nog',
@@ -259,7 +259,7 @@ export function reportPdfModel(report: ReportForPdf): PdfDocumentModel {
   const blocks: PdfBlock[] = [
     { kind: 'heading', level: 1, text: 'Samenvatting' },
     ...partHtml(report.narrative, 'summary'),
-    { kind: 'heading', level: 1, text: 'Doelen en indicatoren' },
+    { kind: 'heading', level: 1, text: 'Doelen en KPI’s' },
     ...(generated.goals.length
       ? generated.goals.flatMap((goal) => goalBlocks(report, goal))
       : [{ kind: 'paragraph' as const, text: 'De tafel heeft geen doelen vastgelegd.' }]),

@@ -52,7 +52,7 @@ describe('what a report says it could not reconstruct', () => {
     const report = await generateReport(db, { tableId, period: reportPeriod('evaluation', '2025')!, now });
     expect(report.sections).toEqual([]);
     expect(report.limitations).toContain(
-      '9 secties zijn na 31 december 2025 aan het plan toegevoegd en staan niet in dit rapport.',
+      '9 secties zijn na 31 december 2025 aan het plan toegevoegd en staan niet in deze rapportage.',
     );
     // Figures of 2025 and before still count: measurements belong to their half year.
     const kpi = report.goals.flatMap((g) => g.kpis).find((k) => k.indicator === 'Aandeel jeugdigen met verblijf')!;
