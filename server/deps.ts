@@ -85,6 +85,8 @@ export interface CollabControl {
   closeOtherSessions(userId: string, keepSessionId: string | null): void;
   /** Replaces a document's content with plain-text blocks, live, and stores it. */
   replaceContent(docName: string, blocks: TextBlock[]): Promise<DocumentSnapshot>;
+  /** Replaces a document's content with another document's stored state, structure for structure, live. */
+  replaceWithState(docName: string, state: Uint8Array): Promise<DocumentSnapshot>;
 }
 
 export interface DocumentSnapshot {

@@ -1,6 +1,7 @@
 import { adoptedRoutes } from './adopted/routes.ts';
 import { authRoutes, meRoutes } from './auth/routes.ts';
 import { escalationRoutes, roundRoutes, rulingRoutes, tableEscalationRoutes } from './consensus/deliberation-routes.ts';
+import { proposalRoutes } from './consensus/proposal-routes.ts';
 import { sectionConsensusRoutes } from './consensus/routes.ts';
 import { tableCoverageRoutes } from './coverage/routes.ts';
 import { devRoutes } from './dev/routes.ts';
@@ -35,6 +36,7 @@ export const API_ROUTES: DeclaredRoute[] = [
   ...kpiRoutes,
   ...sectionRoutes,
   ...sectionConsensusRoutes,
+  ...proposalRoutes,
   ...adoptedRoutes,
   ...tableEscalationRoutes,
   ...roundRoutes,

@@ -127,6 +127,29 @@ export interface VersionDiff {
   to: DiffSide;
 }
 
+/**
+ * A compromise or a draft ruling being written live in its own document (`docName`), started from the
+ * text under objection (version `basedOnVersion`): GET /api/sections/:id/proposal gives the one being
+ * written, with both documents for the rich diff; POST /api/escalations/:id/compromise-document and
+ * POST /api/sections/:id/ruling-document start one (or give the one already started).
+ */
+export interface ProposalView {
+  id: string;
+  kind: 'compromise' | 'ruling';
+  docName: string;
+  createdBy: PersonRef;
+  createdAt: string;
+  basedOnVersion: number;
+  /** Whether the viewer may write in it (the chair a compromise, a municipal delegate a ruling). */
+  canWrite: boolean;
+  base: PmNodeJson;
+  current: PmNodeJson;
+}
+
+export interface ProposalResponse {
+  proposal: ProposalView | null;
+}
+
 /** GET /api/sections/:id/history */
 export interface SectionHistory {
   versions: VersionView[];

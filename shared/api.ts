@@ -191,6 +191,8 @@ export interface SectionView {
   goals: Array<{ id: string; title: string }>;
   lastEditedBy: PersonRef | null;
   lastEditedAt: string | null;
+  /** Set when the last edit was a compromise or a ruling applied to the section (credited to its author). */
+  lastEditedVia: 'compromise' | 'ruling' | null;
   /** People with the section open right now. */
   present: PersonRef[];
 }

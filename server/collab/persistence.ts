@@ -78,7 +78,9 @@ export class RoomPersistence {
 
   /** Takes one update the room applied; `editor` is who made it (null: the server). */
   add(update: Uint8Array, editor: string | null): void {
-    if (editor) this.lastEditor = editor;
+    // A server-side change (a compromise or ruling applied) is nobody's typing: the derived content then
+    // names no one (the stored editor stays) and the command that made it credits its author.
+    this.lastEditor = editor;
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
     this.budget.used += update.byteLength;

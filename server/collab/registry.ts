@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { CLOSE } from './protocol.ts';
-import { renderDocument, replaceDocument, type TextBlock } from './render.ts';
+import { renderDocument, replaceDocument, replaceWithState, type TextBlock } from './render.ts';
 import { Room, type Connection, type ConnectionInfo, type RoomOptions } from './room.ts';
 
 /**
@@ -104,9 +104,18 @@ export class RoomRegistry {
 
   /** Replaces the document's content (a compromise or a ruling), live for everyone in it, and stores it. */
   async replaceContent(name: string, blocks: TextBlock[]): Promise<{ state: Uint8Array; html: string; text: string }> {
+    return this.replace(name, (doc) => replaceDocument(doc, blocks, 'server'));
+  }
+
+  /** Replaces the document's content with another document's (a proposal's stored state), structure for structure. */
+  async replaceWithState(name: string, state: Uint8Array): Promise<{ state: Uint8Array; html: string; text: string }> {
+    return this.replace(name, (doc) => replaceWithState(doc, state, 'server'));
+  }
+
+  private async replace(name: string, change: (doc: Y.Doc) => void) {
     const room = await this.room(name);
     try {
-      replaceDocument(room.doc, blocks, 'server');
+      change(room.doc);
       await room.flush({ derive: true });
       return { state: Y.encodeStateAsUpdate(room.doc), ...renderDocument(room.doc) };
     } finally {

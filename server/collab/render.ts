@@ -138,6 +138,35 @@ export function replaceDocument(doc: Y.Doc, blocks: TextBlock[], origin: unknown
   }, origin);
 }
 
+/**
+ * Replaces the whole document content with deep copies of another document's fragment (a proposal
+ * written in the editor), in one Yjs transaction: headings with their levels, lists, tables, links and
+ * marks survive, as they are the same XML elements, attributes and formatted text. The source must be
+ * part of a Y.Doc (a clone reads its content).
+ */
+export function replaceWithFragment(doc: Y.Doc, source: Y.XmlFragment, origin: unknown): void {
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+    fragment.delete(0, fragment.length);
+    const copies = source
+      .toArray()
+      .filter((node): node is Y.XmlElement | Y.XmlText => node instanceof Y.XmlElement || node instanceof Y.XmlText)
+      .map((node) => node.clone());
+    fragment.insert(0, copies);
+  }, origin);
+}
+
+/** The same, from a document's stored state (an update that holds the whole source document). */
+export function replaceWithState(doc: Y.Doc, state: Uint8Array, origin: unknown): void {
+  const source = new Y.Doc();
+  try {
+    Y.applyUpdate(source, state);
+    replaceWithFragment(doc, source.getXmlFragment(DOCUMENT_FIELD), origin);
+  } finally {
+    source.destroy();
+  }
+}
+
 export function buildDocument(doc: Y.Doc, blocks: TextBlock[]) {
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
   const elements: Y.XmlElement[] = [];

@@ -1,13 +1,15 @@
 import { mayWithdrawRound, type PositionKind } from '../../shared/consensus.ts';
-import { sectionDocument } from '../../shared/documents.ts';
+import { proposalDocument, sectionDocument } from '../../shared/documents.ts';
 import { audit } from '../audit/audit.ts';
 import { textToBlocks } from '../collab/index.ts';
-import type { AppDeps } from '../deps.ts';
+import type { Queryable } from '../db/db.ts';
+import type { AppDeps, DocumentSnapshot } from '../deps.ts';
 import { applyEffects, replaceDocument, requireCollab, type Effect } from '../effects.ts';
 import { forbidden, stateConflict } from '../http/errors.ts';
 import { sectionLock } from '../sections/queries.ts';
 import { addMediationStep, checkCanPropose, escalateSection, openEscalation, referSection } from './escalations.ts';
 import { closeRound, lockRound, outcomeOf, recordPosition, remind, startRound, withdraw } from './rounds.ts';
+import { markApplied, takeProposal } from './proposals.ts';
 import { draft, endorse, findRuling, takeEffect } from './rulings.ts';
 import { lockSection, moveSection, type ConsensusActor } from './state.ts';
 import { carriedRulingsPending, overdueRounds, roundsToRemind } from './queries.ts';
@@ -133,29 +135,56 @@ export async function recordMediationStep(
 }
 
 /**
- * The chair's compromise text becomes a new version and goes to a new consent round. The text replaces
- * the live document BEFORE the transaction, because the version must freeze exactly the replaced
+ * The section was replaced by a proposal: its "last edited by" names who the text is from (the chair,
+ * the ruling's drafter), not whoever typed in the section last. The room's own sink never names anyone
+ * for a server-side replacement, so this stands.
+ */
+async function creditEdit(tx: Queryable, sectionId: string, userId: string, at: Date): Promise<void> {
+  await tx.query('update sections set last_edited_by = $2, last_edited_at = $3 where id = $1', [sectionId, userId, at]);
+}
+
+/**
+ * The chair's compromise becomes a new version and goes to a new consent round: the proposal document
+ * (`proposalId`) replaces the section structure for structure, or plain text (API clients) does. The
+ * replacement happens BEFORE the transaction, because the version must freeze exactly the replaced
  * document; what would refuse the proposal is checked before that, so a refusal changes nothing.
  */
 export async function proposeCompromise(
   deps: ConsensusDeps,
   actor: ConsensusActor,
   escalationId: string,
-  text: string,
+  input: { text?: string | undefined; proposalId?: string | undefined },
 ): Promise<OpenedRound> {
   const escalation = await checkCanPropose(deps.db, escalationId);
-  const snapshot = await replaceDocument(deps, {
-    docName: sectionDocument(escalation.section_id),
-    blocks: textToBlocks(text),
-  });
-  return deps.db.transaction(async (tx) => {
-    const effects: Effect[] = [];
-    await openEscalation(tx, escalationId);
-    const section = await lockSection(tx, escalation.section_id);
-    await moveSection(tx, effects, section, { type: 'propose_compromise' });
-    const opened = await startRound(tx, effects, actor, section, snapshot, 'mediation_proposal');
-    return { ...opened, effects };
-  });
+  const docName = sectionDocument(escalation.section_id);
+  let snapshot: DocumentSnapshot;
+  const proposalId = input.proposalId;
+  if (proposalId) {
+    const collab = requireCollab(deps);
+    const taken = await takeProposal(deps.db, collab, proposalId, { kind: 'compromise', escalationId });
+    snapshot = await collab.replaceWithState(docName, taken.snapshot.state);
+  } else {
+    snapshot = await replaceDocument(deps, { docName, blocks: textToBlocks(input.text ?? '') });
+  }
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const effects: Effect[] = [];
+      await openEscalation(tx, escalationId);
+      const section = await lockSection(tx, escalation.section_id);
+      await moveSection(tx, effects, section, { type: 'propose_compromise' });
+      const opened = await startRound(tx, effects, actor, section, snapshot, 'mediation_proposal');
+      await creditEdit(tx, section.id, actor.userId, actor.now);
+      if (proposalId) {
+        await markApplied(tx, proposalId, actor.now);
+        effects.push({ docName: proposalDocument(proposalId), locked: true });
+      }
+      return { ...opened, effects };
+    });
+  } catch (error) {
+    // The proposal's room was locked for the snapshot; the database still has it open.
+    if (proposalId) await deps.collab?.setLocked(proposalDocument(proposalId), false);
+    throw error;
+  }
 }
 
 /** The chair concludes that consensus cannot be reached: the municipalities decide. */
@@ -172,16 +201,24 @@ export async function refer(
   });
 }
 
-/** A municipal delegate drafts the ruling on a referred section. */
+/**
+ * A municipal delegate drafts the ruling on a referred section: from the ruling's proposal document
+ * (its state as of now is what the municipalities endorse and what takes effect), or as plain text.
+ */
 export async function draftRuling(
   deps: ConsensusDeps,
   actor: ConsensusActor,
   sectionId: string,
-  input: { text: string; rationale: string },
+  input: { text?: string | undefined; proposalId?: string | undefined; rationale: string },
 ): Promise<{ effects: Effect[] }> {
+  let document: { text: string; proposalId: string; docState: Uint8Array } | null = null;
+  if (input.proposalId) {
+    const taken = await takeProposal(deps.db, requireCollab(deps), input.proposalId, { kind: 'ruling', sectionId });
+    document = { text: taken.snapshot.text, proposalId: input.proposalId, docState: taken.snapshot.state };
+  }
   return deps.db.transaction(async (tx) => {
     const effects: Effect[] = [];
-    await draft(tx, effects, actor, sectionId, input);
+    await draft(tx, effects, actor, sectionId, { rationale: input.rationale, text: input.text ?? '', ...document });
     return { effects };
   });
 }
@@ -215,10 +252,11 @@ export async function makeRulingEffective(
   by: { userId: string; now: Date },
 ): Promise<{ done: boolean; effects: Effect[] }> {
   const ruling = await findRuling(deps.db, rulingId);
-  const snapshot = await replaceDocument(deps, {
-    docName: sectionDocument(ruling.section_id),
-    blocks: textToBlocks(ruling.text),
-  });
+  const docName = sectionDocument(ruling.section_id);
+  // A ruling written in the editor replaces the section structure for structure, as it was drafted.
+  const snapshot = ruling.doc_state
+    ? await requireCollab(deps).replaceWithState(docName, new Uint8Array(ruling.doc_state))
+    : await replaceDocument(deps, { docName, blocks: textToBlocks(ruling.text) });
   return deps.db.transaction(async (tx) => {
     const effects: Effect[] = [];
     const done = await takeEffect(tx, effects, await findRuling(tx, rulingId, true), snapshot, by);

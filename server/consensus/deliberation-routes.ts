@@ -2,6 +2,7 @@ import type { EscalationInbox } from '../../shared/api.ts';
 import {
   escalationInboxSchema,
   openedRoundSchema,
+  proposalResponseSchema,
   sectionConsensusSchema,
 } from '../../shared/api-schemas/consensus.ts';
 import { applyEffects } from '../effects.ts';
@@ -14,8 +15,10 @@ import {
   statePosition,
   withdrawRound,
 } from './commands.ts';
+import { startCompromise } from './proposals.ts';
 import { escalationInbox } from './queries.ts';
 import { remindNow, roundRemindedSchema } from './remind.ts';
+import { proposalReply } from './proposal-routes.ts';
 import { consensusActor, consensusReply, ESCALATION, NO_COLLAB, openedReply, ROUND, RULING, STATE } from './routes.ts';
 import { positionBody, proposalBody, referralBody, stepBody } from '../../shared/api-requests/consensus.ts';
 
@@ -113,7 +116,7 @@ export const escalationRoutes = [
       path: '/escalations/:id/proposal',
       operationId: 'proposeCompromise',
       tag: 'Consensus',
-      summary: 'Put a compromise text to a new consent round',
+      summary: 'Put a compromise proposal to a new consent round',
       permission: 'escalation.mediate',
       scope: ESCALATION,
       body: proposalBody,
@@ -123,10 +126,27 @@ export const escalationRoutes = [
       errors: [NO_COLLAB],
     },
     async (c, { access, scope, body }) => {
-      const { text } = await body();
-      const opened = await proposeCompromise(c.var.deps, consensusActor(c, access), scope.id, text);
+      const opened = await proposeCompromise(c.var.deps, consensusActor(c, access), scope.id, await body());
       await applyEffects(c.var.deps, opened.effects);
       return openedReply(c, opened);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/escalations/:id/compromise-document',
+      operationId: 'startCompromiseDocument',
+      tag: 'Consensus',
+      summary: 'Start writing a compromise, from the text under objection (or give the one being written)',
+      permission: 'escalation.mediate',
+      scope: ESCALATION,
+      reply: proposalResponseSchema,
+      status: 201,
+      conflict: `${CONCLUDED}, or the section is not escalated: ${STATE}`,
+    },
+    async (c, { access, scope }) => {
+      await startCompromise(c.var.deps.db, consensusActor(c, access), scope.id);
+      return proposalReply(c, scope.sectionId, access, 201);
     },
   ),
   route(

@@ -1,4 +1,5 @@
 import { rulingCarried } from '../../shared/consensus.ts';
+import { proposalDocument } from '../../shared/documents.ts';
 import type { RulingRule } from '../../shared/roles.ts';
 import { audit } from '../audit/audit.ts';
 import type { Queryable, Transaction } from '../db/db.ts';
@@ -19,6 +20,9 @@ interface RulingRow extends Record<string, unknown> {
   section_id: string;
   table_id: string;
   text: string;
+  drafted_by: string;
+  proposal_id: string | null;
+  doc_state: Uint8Array | null;
   superseded_at: Date | null;
   effective_at: Date | null;
 }
@@ -26,7 +30,8 @@ interface RulingRow extends Record<string, unknown> {
 /** The ruling row; with `lock`, locked for the rest of the transaction. */
 export async function findRuling(db: Queryable, rulingId: string, lock = false): Promise<RulingRow> {
   const rows = await db.query<RulingRow>(
-    `select r.id, r.section_id, s.table_id, r.text, r.superseded_at, r.effective_at
+    `select r.id, r.section_id, s.table_id, r.text, r.drafted_by, r.proposal_id, r.doc_state, r.superseded_at,
+            r.effective_at
        from rulings r join sections s on s.id = r.section_id where r.id = $1 ${lock ? 'for update of r' : ''}`,
     [rulingId],
   );
@@ -52,7 +57,7 @@ export async function draft(
   effects: Effect[],
   actor: ConsensusActor,
   sectionId: string,
-  input: { text: string; rationale: string },
+  input: { text: string; rationale: string; proposalId?: string; docState?: Uint8Array },
 ): Promise<void> {
   const section = await lockSection(tx, sectionId);
   if (section.state !== 'referred') throw stateConflict(section, 'a ruling');
@@ -66,9 +71,18 @@ export async function draft(
     [sectionId, actor.now],
   );
   const [ruling] = await tx.query<{ id: string }>(
-    `insert into rulings (section_id, escalation_id, text, rationale, drafted_by, drafted_at)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [sectionId, escalation!.id, input.text, input.rationale, actor.userId, actor.now],
+    `insert into rulings (section_id, escalation_id, text, rationale, drafted_by, drafted_at, proposal_id, doc_state)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [
+      sectionId,
+      escalation!.id,
+      input.text,
+      input.rationale,
+      actor.userId,
+      actor.now,
+      input.proposalId ?? null,
+      input.docState ?? null,
+    ],
   );
   await audit(
     tx,
@@ -147,6 +161,19 @@ export async function takeEffect(
     by.now,
   ]);
   await moveSection(tx, effects, section, { type: 'rule' });
+  // The section's text is the municipalities' now: "last edited by" names the ruling's drafter.
+  await tx.query('update sections set last_edited_by = $2, last_edited_at = $3 where id = $1', [
+    section.id,
+    ruling.drafted_by,
+    by.now,
+  ]);
+  if (ruling.proposal_id) {
+    await tx.query('update proposals set applied_at = $2 where id = $1 and applied_at is null', [
+      ruling.proposal_id,
+      by.now,
+    ]);
+    effects.push({ docName: proposalDocument(ruling.proposal_id), locked: true });
+  }
   await audit(
     tx,
     { userId: by.userId, tableId: section.table_id, now: by.now },

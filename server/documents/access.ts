@@ -5,6 +5,7 @@ import type { UpgradeDecision, UpgradeRequest } from '../collab/access.ts';
 import type { Db } from '../db/db.ts';
 import type { AppConfig, Clock } from '../deps.ts';
 import { allowedOrigins } from '../http/origins.ts';
+import { isProposalDocumentLocked, proposalDocumentAccess } from '../consensus/proposal-documents.ts';
 import { isReportDocumentLocked, reportDocumentAccess } from '../reports/documents.ts';
 import { isSectionDocumentLocked, sectionDocumentAccess } from '../sections/documents.ts';
 
@@ -45,7 +46,9 @@ export async function authorizeDocument(
   const access =
     ref.kind === 'section'
       ? await sectionDocumentAccess(deps.db, ref.id, session.userId)
-      : await reportDocumentAccess(deps.db, ref.id, ref.part, session.userId);
+      : ref.kind === 'report'
+        ? await reportDocumentAccess(deps.db, ref.id, ref.part, session.userId)
+        : await proposalDocumentAccess(deps.db, ref.id, session.userId);
   if (!access) return refuse(CLOSE.notFound);
   if (!access.read) return refuse(CLOSE.forbidden);
   return {
@@ -61,5 +64,6 @@ export async function authorizeDocument(
 export async function isDocumentLocked(db: Db, docName: string): Promise<boolean> {
   const ref = parseDocumentName(docName);
   if (!ref) return true;
+  if (ref.kind === 'proposal') return isProposalDocumentLocked(db, ref.id);
   return ref.kind === 'section' ? isSectionDocumentLocked(db, ref.id) : isReportDocumentLocked(db, ref.id);
 }

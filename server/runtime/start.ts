@@ -128,6 +128,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       closeSession: (sessionId) => void live.closeSession(sessionId),
       closeOtherSessions: (userId, keepSessionId) => void live.closeOtherSessions(userId, keepSessionId),
       replaceContent: (name, blocks) => rooms.replaceContent(name, blocks),
+      replaceWithState: (name, state) => rooms.replaceWithState(name, state),
     },
     ...(devClock ? { devClock } : {}),
     pdfFonts: loadPdfFonts,

@@ -21,11 +21,18 @@ interface SectionRow extends Record<string, unknown> {
   editor_name: string | null;
   editor_org: string | null;
   last_edited_at: Date | null;
+  edited_via: 'compromise' | 'ruling' | null;
 }
 
 const SELECT_SECTION = `select s.id, s.table_id, p.id as plan_id, p.title as plan_title, s.title, s.position, s.state, s.locked,
                                s.lock_reason, s.archived_at, p.archived_at as plan_archived_at, u.id as editor_id, u.name as editor_name,
-                               o.name as editor_org, s.last_edited_at
+                               o.name as editor_org, s.last_edited_at,
+                               -- The last edit was a proposal applied: its version was made in the same moment.
+                               (select case v.origin when 'ruling' then 'ruling' else 'compromise' end
+                                  from section_versions v
+                                 where v.section_id = s.id and v.created_at = s.last_edited_at
+                                   and v.origin in ('mediation_proposal', 'ruling')
+                                 order by v.number desc limit 1) as edited_via
                           from sections s
                           join plans p on p.id = s.plan_id
                           left join users u on u.id = s.last_edited_by
@@ -97,6 +104,7 @@ async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLoo
         ? { id: row.editor_id, name: row.editor_name, organizationName: row.editor_org ?? '' }
         : null,
     lastEditedAt: isoOrNull(row.last_edited_at),
+    lastEditedVia: row.edited_via,
     present: (present.get(sectionDocument(row.id)) ?? []).flatMap((id) => personById.get(id) ?? []),
   }));
 }

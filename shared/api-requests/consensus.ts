@@ -18,11 +18,28 @@ export const stepBody = z.strictObject({
   note: longText(8000),
 });
 
-export const proposalBody = z.strictObject({ text: longText(100_000) });
+/**
+ * A compromise is put to a round from its proposal document (`proposalId`, the editor's way) or, for
+ * clients of the API without an editor, as plain text; exactly one of the two.
+ */
+export const proposalBody = z
+  .strictObject({ text: longText(100_000).optional(), proposalId: z.uuid().optional() })
+  .refine((p) => (p.text === undefined) !== (p.proposalId === undefined), {
+    message: 'either the text or the proposal document, not both',
+  });
 
 export const referralBody = z.strictObject({ report: longText(8000) });
 
-export const rulingBody = z.strictObject({ text: longText(100_000), rationale: longText(8000) });
+/** A draft ruling from its proposal document (`proposalId`) or as plain text; exactly one of the two. */
+export const rulingBody = z
+  .strictObject({
+    text: longText(100_000).optional(),
+    proposalId: z.uuid().optional(),
+    rationale: longText(8000),
+  })
+  .refine((p) => (p.text === undefined) !== (p.proposalId === undefined), {
+    message: 'either the text or the proposal document, not both',
+  });
 
 export const versionParam = z.coerce.number().int().min(1).max(1_000_000);
 

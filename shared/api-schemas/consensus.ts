@@ -8,6 +8,7 @@ import type {
   OpenedRound,
   PmNodeJson,
   PositionView,
+  ProposalResponse,
   RoundView,
   RulingView,
   SectionConsensus,
@@ -167,6 +168,26 @@ export const versionDiffSchema = replySchema<VersionDiff>()(
     to: diffSideSchema,
   }),
   'Both documents of a diff, as ProseMirror JSON: the client computes the changes with the editor schema.',
+);
+
+export const proposalResponseSchema = replySchema<ProposalResponse>()(
+  'ProposalResponse',
+  z.object({
+    proposal: z
+      .object({
+        id: uuid,
+        kind: z.enum(['compromise', 'ruling']),
+        docName: z.string(),
+        createdBy: personRefSchema,
+        createdAt: timestamp,
+        basedOnVersion: z.int(),
+        canWrite: z.boolean(),
+        base: pmNodeSchema,
+        current: pmNodeSchema,
+      })
+      .nullable(),
+  }),
+  'The compromise or draft ruling being written on a section, with the text under objection it started from.',
 );
 
 export const sectionHistorySchema = replySchema<SectionHistory>()(

@@ -20,6 +20,7 @@ const sectionFields = {
   goals: z.array(z.object({ id: uuid, title: z.string() })),
   lastEditedBy: personRefSchema.nullable(),
   lastEditedAt: timestamp.nullable(),
+  lastEditedVia: z.enum(['compromise', 'ruling']).nullable(),
   present: z.array(personRefSchema),
 };
 

@@ -5,6 +5,17 @@ import { Client } from '../support/app-server.ts';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
 
+/** Types at the end of the live proposal document in a form (a new paragraph), once it is editable. */
+async function typeAtEnd(page: Page, formTestId: string, text: string): Promise<void> {
+  const editor = page.getByTestId(formTestId).getByTestId('editor');
+  await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
+  await expect.poll(() => editor.textContent(), { timeout: 15_000 }).not.toBe('');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
 /**
  * A section through the whole consensus process, as the people at the table see it: a municipality puts it
  * to a round, a provider objects, the others consent (through the API, to keep it fast), the provider
@@ -157,14 +168,19 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     expect(await chair.getByTestId('mediation-step').textContent()).toContain(STEP);
     await chair.getByTestId('referral-report').fill(REPORT);
     await chair.getByTestId('referral-submit').click();
-    await expect.poll(() => stateOf(chair)).toBe('Voorgelegd aan de gemeenten');
+    await expect.poll(() => stateOf(chair)).toBe('Verwezen naar de gemeenten');
     expect(await chair.getByTestId('referral-report-text').textContent()).toContain(REPORT);
     expect(await chair.getByTestId('consensus-actions').count()).toBe(0);
 
     // A municipality drafts the ruling.
     await reload(municipality);
-    expect(await stateOf(municipality)).toBe('Voorgelegd aan de gemeenten');
-    await municipality.getByTestId('ruling-text').fill(RULING);
+    expect(await stateOf(municipality)).toBe('Verwezen naar de gemeenten');
+    // The ruling is written in its own live document, which starts as the text under objection.
+    await municipality.getByTestId('ruling-start').click();
+    await typeAtEnd(municipality, 'ruling-form', RULING);
+    await expect
+      .poll(() => municipality.getByTestId('proposal-diff').textContent(), { timeout: 15_000 })
+      .toContain('met een derde afgebouwd');
     await municipality.getByTestId('ruling-rationale').fill(RATIONALE);
     await municipality.getByTestId('ruling-submit').click();
     await expect
@@ -188,12 +204,12 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
       expect(reply.status, `${email}: ${JSON.stringify(reply.body)}`).toBe(201);
     }
     await reload(municipality);
-    expect(await stateOf(municipality)).toBe('Voorgelegd aan de gemeenten');
+    expect(await stateOf(municipality)).toBe('Verwezen naar de gemeenten');
     expect(await municipality.getByTestId('ruling-endorsement').count()).toBe(5);
     expect(await municipality.getByTestId('ruling-awaiting').textContent()).toBe('Gemeente Alkmaar');
     await municipality.getByTestId('endorse-ruling').click();
     await municipality.getByTestId('endorse-ruling-confirm').click();
-    await expect.poll(() => stateOf(municipality)).toBe('Besloten door de gemeenten');
+    await expect.poll(() => stateOf(municipality)).toBe('Uitspraak van de gemeenten');
     expect(await municipality.getByTestId('ruling-status').textContent()).toContain('Van kracht sinds');
     expect(await municipality.getByTestId('ruling-endorsement').count()).toBe(6);
     expect(await municipality.getByTestId('ruling-text-view').textContent()).toContain('met een derde afgebouwd');
@@ -208,7 +224,7 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
 
     // The provider sees the ruling and its objection on record, but has nothing to endorse.
     await reload(provider);
-    expect(await stateOf(provider)).toBe('Besloten door de gemeenten');
+    expect(await stateOf(provider)).toBe('Uitspraak van de gemeenten');
     expect(await provider.getByTestId('ruling-text-view').textContent()).toContain('met een derde afgebouwd');
     expect(await provider.getByTestId('minority-position').textContent()).toContain(OBJECTION);
     expect(await provider.getByTestId('endorse-ruling').count()).toBe(0);
@@ -228,14 +244,15 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     expect(await diff.locator('ins').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('frictiekosten')]),
     );
-    expect(await diff.locator('del').count()).toBeGreaterThan(0);
+    // The ruling was written on the text under objection: it adds to it, the rest of the section stands.
+    expect(await diff.locator('del').count()).toBe(0);
 
     // The bell: unread notifications for the provider, with the ruling among them; then all read.
     const unread = provider.getByTestId('notifications-unread');
     expect(Number(await unread.getAttribute('data-count'))).toBeGreaterThan(0);
     await provider.getByTestId('notifications-button').click();
     const messages = await provider.getByTestId('notification').allTextContents();
-    expect(messages.join('\n')).toContain(`De gemeenten hebben besloten over “${SECTION}”`);
+    expect(messages.join('\n')).toContain(`De gemeenten hebben uitspraak gedaan over “${SECTION}”`);
     expect(messages.join('\n')).toContain(`Instemmingsronde geopend voor “${SECTION}”`);
     await provider.getByTestId('notifications-read-all').click();
     await expect.poll(() => unread.count()).toBe(0);
@@ -262,7 +279,7 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     await provider.getByRole('link', { name: 'Transformatieplan 2026-2030', exact: true }).click();
     const card = provider.getByTestId('plan-section').filter({ hasText: SECTION });
     await card.waitFor();
-    expect(await card.getByTestId('section-state').textContent()).toBe('Besloten door de gemeenten');
+    expect(await card.getByTestId('section-state').textContent()).toBe('Uitspraak van de gemeenten');
   });
 
   it('a round whose deadline passes without every response closes objected; the open page follows', async () => {
@@ -316,17 +333,20 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     const chair = await loggedIn('voorzitter@regio-alkmaar.demo');
     await openSection(chair, 'Vastgoed');
     expect(await stateOf(chair)).toBe('Bij de voorzitter');
-    await chair
-      .getByTestId('compromise-text')
-      .fill('Vrijkomende locaties gaan eerst naar kleinschalig wonen.\n\n- Eerst gezinshuizen\n- Daarna verkoop');
+    // The compromise is written in its own live document, starting from the text under objection.
+    await chair.getByTestId('compromise-start').click();
+    await typeAtEnd(chair, 'compromise-form', 'Vrijkomende locaties gaan eerst naar kleinschalig wonen.');
+    await expect
+      .poll(() => chair.getByTestId('proposal-diff').textContent(), { timeout: 15_000 })
+      .toContain('Vrijkomende locaties');
     await chair.getByTestId('compromise-submit').click();
-    await expect.poll(() => stateOf(chair)).toBe('Bemiddelingsvoorstel');
+    await expect.poll(() => stateOf(chair)).toBe('Compromisvoorstel');
     expect(await chair.getByTestId('consensus-version').textContent()).toBe('versie 2');
     expect(await chair.getByTestId('round').locator('h3').textContent()).toBe(
       'Compromisvoorstel van de voorzitter, versie 2',
     );
     expect(await chair.getByRole('status').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Het compromis ligt voor als versie 2')]),
+      expect.arrayContaining([expect.stringContaining('Het compromisvoorstel ligt voor als versie 2')]),
     );
     await expect
       .poll(() => chair.getByTestId('editor').textContent(), { timeout: 10_000 })
@@ -358,7 +378,7 @@ describe.runIf(chromiumAvailable())('consensus in Chromium', () => {
     // A ruled text can be opened for revision; the ruling stays in the history.
     await municipality.getByRole('link', { name: 'Transformatieplan 2026-2030', exact: true }).click();
     await openSection(municipality, SECTION);
-    expect(await stateOf(municipality)).toBe('Besloten door de gemeenten');
+    expect(await stateOf(municipality)).toBe('Uitspraak van de gemeenten');
     await municipality.getByTestId('revise').click();
     await municipality.getByTestId('revise-confirm').click();
     await expect.poll(() => stateOf(municipality)).toBe('Concept');

@@ -4,6 +4,7 @@ import {
   documentName,
   goalPartKey,
   parseDocumentName,
+  proposalDocument,
   reportPartDocument,
   sectionDocument,
 } from '../../shared/documents.ts';
@@ -37,6 +38,16 @@ describe('document names', () => {
     );
   });
 
+  it('round-trips every proposal id', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (id) => {
+        expect(proposalDocument(id)).toBe(`proposal:${id}`);
+        expect(parseDocumentName(proposalDocument(id))).toEqual({ kind: 'proposal', id });
+        expect(documentName(parseDocumentName(documentName({ kind: 'proposal', id }))!)).toBe(`proposal:${id}`);
+      }),
+    );
+  });
+
   it('gives null for anything that is not one of our names', () => {
     for (const name of [
       '',
@@ -59,6 +70,9 @@ describe('document names', () => {
       `section:${ID}\n`,
       `\nsection:${ID}`,
       `section:${ID}:extra`,
+      `proposal:${ID}:extra`,
+      `proposal:${ID.toUpperCase()}`,
+      'proposal:',
       `section:${ID}x`,
       `section:${ID.slice(0, -1)}`,
       `section:${ID.replaceAll('-', '')}`,

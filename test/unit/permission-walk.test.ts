@@ -59,10 +59,11 @@ async function deliberation(db: Db, tableId: string) {
     [tableId],
   );
   const now = new Date();
+  // doc_state: an empty Yjs document (no structs, no deletions), which a proposal can start from.
   const version = await one<{ id: string }>(
     db,
     `insert into section_versions (section_id, number, origin, doc_state, content_html, content_text, content_hash, created_by, created_at)
-     values ($1, 1, 'round', '\\x00', '<p>x</p>', 'x', 'h', $2, $3) returning id`,
+     values ($1, 1, 'round', '\\x0000', '<p>x</p>', 'x', 'h', $2, $3) returning id`,
     [section.id, author.id, now],
   );
   const round = await one<{ id: string }>(

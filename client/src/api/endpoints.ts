@@ -16,6 +16,7 @@ import type {
   OrganizationsResponse,
   OutboxResponse,
   PlansResponse,
+  ProposalResponse,
   PlanView,
   PrincipleView,
   ReportDetail,
@@ -136,8 +137,14 @@ export const endpoints = {
     api<SectionConsensus>('POST', `/api/sections/${enc(sectionId)}/escalations`, { reason }),
   addMediationStep: (escalationId: string, step: NewMediationStep) =>
     api<SectionConsensus>('POST', `/api/escalations/${enc(escalationId)}/steps`, step),
-  proposeCompromise: (escalationId: string, text: string) =>
-    api<OpenedRound>('POST', `/api/escalations/${enc(escalationId)}/proposal`, { text }),
+  proposeCompromise: (escalationId: string, proposal: { text: string } | { proposalId: string }) =>
+    api<OpenedRound>('POST', `/api/escalations/${enc(escalationId)}/proposal`, proposal),
+  /** The proposal being written on a section (a compromise, a draft ruling), with both sides of its diff. */
+  proposal: (sectionId: string) => api<ProposalResponse>('GET', `/api/sections/${enc(sectionId)}/proposal`),
+  startCompromise: (escalationId: string) =>
+    api<ProposalResponse>('POST', `/api/escalations/${enc(escalationId)}/compromise-document`, {}),
+  startRuling: (sectionId: string) =>
+    api<ProposalResponse>('POST', `/api/sections/${enc(sectionId)}/ruling-document`, {}),
   refer: (escalationId: string, report: string) =>
     api<SectionConsensus>('POST', `/api/escalations/${enc(escalationId)}/referral`, { report }),
   draftRuling: (sectionId: string, ruling: NewRuling) =>

@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import type { MeResponse, SectionConsensus } from '../../../shared/api.ts';
 import type { SectionState } from '../../../shared/consensus.ts';
+import { can } from '../../../shared/permissions.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
@@ -13,6 +14,7 @@ import { EscalationDetails } from './EscalationDetails.tsx';
 import { PositionForm } from './forms/PositionForm.tsx';
 import { RemindButton } from './forms/RemindButton.tsx';
 import { PositionTable, RoundTally } from './PositionTable.tsx';
+import { ProposalWatch } from './ProposalDocument.tsx';
 import { MinorityPositions, RulingDetails } from './RulingDetails.tsx';
 
 const WITH_ESCALATION: readonly SectionState[] = ['escalated', 'mediation_proposal', 'referred', 'ruled'];
@@ -114,6 +116,14 @@ export function ConsensusPanel({ consensus, me, role, onChanged }: Props) {
   const decided = state === 'referred' || state === 'ruled';
   const rulingView = consensus.ruling && decided ? <RulingDetails ruling={consensus.ruling} /> : null;
   const minorityView = <MinorityPositions positions={consensus.minorityPositions} />;
+  // The proposal being written, for those at the table who follow the deliberation but do not write it
+  // (its writers see it in their form, ActionForms).
+  const writes = consensus.actions.includes(state === 'escalated' ? 'propose_compromise' : 'draft_ruling');
+  const watchProposal =
+    (state === 'escalated' || state === 'referred') &&
+    role !== undefined &&
+    can(role, 'consensus.readDeliberation') &&
+    !writes;
 
   return (
     <section
@@ -156,6 +166,7 @@ export function ConsensusPanel({ consensus, me, role, onChanged }: Props) {
         </>
       )}
 
+      {watchProposal ? <ProposalWatch sectionId={consensus.sectionId} me={me} /> : null}
       <ErrorAlert error={error} />
       <StatusMessage text={status} />
       <ActionForms consensus={consensus} act={act} busy={busy} organization={organization} />

@@ -103,8 +103,8 @@ export function SectionPage() {
             : t(statusKey(status, collab?.refusedCode ?? null))}
         </span>
         {section.lastEditedBy && section.lastEditedAt ? (
-          <span className="tw-muted">
-            {t('section.lastEdited', {
+          <span className="tw-muted" data-testid="section-last-edited">
+            {t(section.lastEditedVia ? `section.lastEdited.${section.lastEditedVia}` : 'section.lastEdited', {
               name: section.lastEditedBy.name,
               organization: section.lastEditedBy.organizationName,
               date: formatDateTime(section.lastEditedAt),

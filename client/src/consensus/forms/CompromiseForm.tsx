@@ -1,32 +1,38 @@
-import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session.tsx';
 import { formatDeadline } from '../deadline.ts';
+import { ProposalDocument, useProposal } from '../ProposalDocument.tsx';
 import type { ActionProps } from './act.ts';
 
-/** The chair proposes a compromise text, which opens a new round on it. */
+/**
+ * The chair writes a compromise in its own live document, starting from the text under objection, and
+ * puts it to a new round: it then replaces the section's text structure for structure.
+ */
 export function CompromiseForm({ consensus, act, busy }: ActionProps) {
   const { t, language } = useI18n();
-  const [text, setText] = useState('');
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { me } = useSession();
   const escalation = consensus.escalation!;
-  async function copyCurrent() {
-    if (consensus.currentVersion === null) return;
+  const { proposal, reload } = useProposal(consensus.sectionId);
+  const [startError, setStartError] = useState<unknown>(null);
+  const compromise = proposal?.kind === 'compromise' ? proposal : null;
+  async function start() {
     try {
-      const version = await endpoints.version(consensus.sectionId, consensus.currentVersion);
-      setText(version.text.split('\n').join('\n\n'));
-      setLoadError(null);
+      await endpoints.startCompromise(escalation.id);
+      setStartError(null);
+      await reload();
     } catch (cause) {
-      setLoadError(cause);
+      setStartError(cause);
     }
   }
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await act(
-      () => endpoints.proposeCompromise(escalation.id, text.trim()),
+    if (!compromise) return;
+    await act(
+      () => endpoints.proposeCompromise(escalation.id, { proposalId: compromise.id }),
       (opened) =>
         'round' in opened
           ? t('consensus.propose.done', {
@@ -35,34 +41,33 @@ export function CompromiseForm({ consensus, act, busy }: ActionProps) {
             })
           : '',
     );
-    if (ok) setText('');
   }
   return (
     <form className="tw-panel" onSubmit={submit} data-testid="compromise-form">
       <Heading level={4}>{t('consensus.propose.title')}</Heading>
       <Paragraph>{t('consensus.propose.intro')}</Paragraph>
-      <ErrorAlert error={loadError} />
-      {consensus.currentVersion !== null ? (
+      <ErrorAlert error={startError} />
+      {compromise && me ? (
+        <>
+          <ProposalDocument proposal={compromise} me={me} />
+          <div>
+            <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="compromise-submit">
+              {t('consensus.propose.submit')}
+            </Button>
+          </div>
+        </>
+      ) : (
         <div>
-          <Button appearance="secondary-action-button" onClick={() => void copyCurrent()} disabled={busy}>
-            {t('consensus.propose.useCurrent')}
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => void start()}
+            disabled={busy}
+            data-testid="compromise-start"
+          >
+            {t('consensus.propose.start')}
           </Button>
         </div>
-      ) : null}
-      <Field label={t('consensus.propose.text')} hint={t('consensus.plainTextHelp')}>
-        <Textarea
-          required
-          rows={10}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="compromise-text"
-        />
-      </Field>
-      <div>
-        <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="compromise-submit">
-          {t('consensus.propose.submit')}
-        </Button>
-      </div>
+      )}
     </form>
   );
 }

@@ -1,20 +1,40 @@
 import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session.tsx';
+import { ProposalDocument, useProposal } from '../ProposalDocument.tsx';
 import type { ActionProps } from './act.ts';
 
-/** A municipal delegate drafts the ruling (or replaces the current draft, whose endorsements then lapse). */
+/**
+ * The municipal delegates write the ruling in its own live document, starting from the text under
+ * objection; one of them records it as the draft (or replaces the current draft, whose endorsements then
+ * lapse). The rationale is plain text.
+ */
 export function RulingForm({ consensus, act, busy }: ActionProps) {
   const { t } = useI18n();
+  const { me } = useSession();
   const draft = consensus.ruling && consensus.ruling.effectiveAt === null ? consensus.ruling : null;
-  const [text, setText] = useState(draft?.text ?? '');
+  const { proposal, reload } = useProposal(consensus.sectionId);
   const [rationale, setRationale] = useState(draft?.rationale ?? '');
+  const [startError, setStartError] = useState<unknown>(null);
+  const ruling = proposal?.kind === 'ruling' ? proposal : null;
+  async function start() {
+    try {
+      await endpoints.startRuling(consensus.sectionId);
+      setStartError(null);
+      await reload();
+    } catch (cause) {
+      setStartError(cause);
+    }
+  }
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!ruling) return;
     await act(
-      () => endpoints.draftRuling(consensus.sectionId, { text: text.trim(), rationale: rationale.trim() }),
+      () => endpoints.draftRuling(consensus.sectionId, { proposalId: ruling.id, rationale: rationale.trim() }),
       t('consensus.draftRuling.done'),
     );
   }
@@ -22,23 +42,37 @@ export function RulingForm({ consensus, act, busy }: ActionProps) {
     <form className="tw-panel" onSubmit={submit} data-testid="ruling-form">
       <Heading level={4}>{t('consensus.draftRuling.title')}</Heading>
       {draft ? <Paragraph>{t('consensus.draftRuling.redraft')}</Paragraph> : null}
-      <Field label={t('consensus.draftRuling.text')} hint={t('consensus.plainTextHelp')}>
-        <Textarea required rows={8} value={text} onChange={(e) => setText(e.target.value)} data-testid="ruling-text" />
-      </Field>
-      <Field label={t('consensus.draftRuling.rationale')}>
-        <Textarea
-          required
-          rows={4}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          data-testid="ruling-rationale"
-        />
-      </Field>
-      <div>
-        <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="ruling-submit">
-          {t('consensus.draftRuling.submit')}
-        </Button>
-      </div>
+      <ErrorAlert error={startError} />
+      {ruling && me ? (
+        <>
+          <ProposalDocument proposal={ruling} me={me} />
+          <Field label={t('consensus.draftRuling.rationale')}>
+            <Textarea
+              required
+              rows={4}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+              data-testid="ruling-rationale"
+            />
+          </Field>
+          <div>
+            <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="ruling-submit">
+              {t('consensus.draftRuling.submit')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <div>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => void start()}
+            disabled={busy}
+            data-testid="ruling-start"
+          >
+            {t('consensus.draftRuling.start')}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }
