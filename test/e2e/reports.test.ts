@@ -31,6 +31,8 @@ describe.runIf(chromiumAvailable())('reports in Chromium', () => {
   async function openReports(page: Page): Promise<void> {
     await page.getByRole('link', { name: 'Rapportages', exact: true }).click();
     await page.getByTestId('reports-tab').waitFor();
+    // The tab renders before its list has loaded: wait for the list, or for its word that there is none.
+    await page.locator('[data-testid="report-list"], [data-testid="reports-none"]').first().waitFor();
   }
 
   async function openReport(page: Page): Promise<void> {
@@ -257,7 +259,7 @@ describe.runIf(chromiumAvailable())('reports in Chromium', () => {
     // Starting the same report again is refused in words, with a link to the one that exists.
     await secretariat.getByTestId('report-table-link').click();
     await secretariat.getByTestId('reports-tab').waitFor();
-    expect(await secretariat.locator('[data-testid="report-row"][data-status="draft"]').count()).toBe(1);
+    await expect.poll(() => secretariat.locator('[data-testid="report-row"][data-status="draft"]').count()).toBe(1);
     await secretariat.getByTestId('start-report-period').fill(PERIOD);
     await secretariat.getByTestId('start-report-submit').click();
     const refused = secretariat.getByTestId('start-report-refused');
