@@ -10,7 +10,14 @@
 //
 // The patch clears the handle and the buffered bytes wherever the immediate is cancelled, and lets a
 // write without a socket fail the connection's queries (CONNECTION_CLOSED, which callers handle)
-// instead of throwing. It is plain text replacement: if the driver changes, this script fails loudly
+// instead of throwing.
+//
+// Also: on a fresh connection the driver first fetches the array types (fetch_types), a promise nobody
+// awaits; when the database goes away during that query its rejection is unhandled (our embedded
+// PostgreSQL restart test caught it). The query that waits for the connection gets the same error, so
+// the patch catches that promise.
+//
+// It is plain text replacement: if the driver changes, this script fails loudly
 // rather than patching blindly, and whoever upgrades checks whether the fix has landed upstream.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,27 +35,40 @@ while (!isDriverRoot(root)) {
   root = dirname(root);
 }
 
+// [what the driver says, what it should say, how often the driver says it]
 const replacements = [
   [
     '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)',
     `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) {\n      nextWriteTimer !== null && clearImmediate(nextWriteTimer)\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      return false\n    }\n    const x = socket.write(chunk, fn)`,
+    1,
   ],
   // terminate() and closed(): cancel and forget the pending write.
-  ['    clearImmediate(nextWriteTimer)\n', '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n'],
+  [
+    '    clearImmediate(nextWriteTimer)\n',
+    '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n',
+    2,
+  ],
+  [
+    '        return fetchArrayTypes()\n',
+    '        return fetchArrayTypes().catch(() => undefined) /* tafelwerk: the waiting query has the error */\n',
+    1,
+  ],
 ];
 
 for (const file of ['src/connection.js', 'cjs/src/connection.js', 'cf/src/connection.js']) {
   const path = join(root, file);
-  let text = readFileSync(path, 'utf8');
-  if (text.includes(MARK)) continue;
-  for (const [from, to] of replacements) {
+  const original = readFileSync(path, 'utf8');
+  let text = original;
+  for (const [from, to, expected] of replacements) {
+    // Applied before (an install patched by an earlier version of this script keeps what it has).
+    if (text.includes(to)) continue;
     const count = text.split(from).length - 1;
-    const expected = from.startsWith('  function nextWrite') ? 1 : 2;
     if (count !== expected) {
       throw new Error(`postgres.js changed: expected ${expected} × ${JSON.stringify(from)} in ${path}, found ${count}`);
     }
     text = text.replaceAll(from, to);
   }
+  if (text === original) continue;
   writeFileSync(path, text);
   console.log(`patched ${path}`);
 }

@@ -54,4 +54,50 @@ describe('the postgres.js driver as installed', () => {
     void sql.end({ timeout: 0 });
     await query;
   });
+
+  it('hands a connection error during its type lookup to the waiting query, leaving no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const sockets: FakeSocket[] = [];
+      const options = {
+        socket: () => {
+          const socket = new FakeSocket();
+          sockets.push(socket);
+          return socket as never;
+        },
+        max: 1,
+        connect_timeout: 2,
+        backoff: () => 0,
+        onnotice: () => undefined,
+      };
+      const sql = postgres(options as postgres.Options<Record<string, never>>);
+      const query = sql`select 1`.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      const first = await waitForSocket(sockets, 0);
+      // The server accepts the login: AuthenticationOk, then ReadyForQuery; the driver asks for array types.
+      first.emit('data', Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0, 0x5a, 0, 0, 0, 5, 0x49]));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // ...and the database goes away while that lookup runs.
+      const gone = Object.assign(new Error('connect ENOENT /tmp/.s.PGSQL.5432'), { code: 'ENOENT' });
+      first.emit('error', gone);
+      first.emit('close', true);
+      expect(await query).toBe(gone);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      void sql.end({ timeout: 0 });
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });
+
+async function waitForSocket(sockets: FakeSocket[], index: number): Promise<FakeSocket> {
+  const deadline = Date.now() + 1_500;
+  while (!sockets[index] && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!sockets[index]) throw new Error('the driver opened no socket');
+  return sockets[index];
+}
