@@ -1,10 +1,12 @@
 import { adoptedRoutes } from './adopted/routes.ts';
 import { authRoutes, meRoutes } from './auth/routes.ts';
+import { commentRoutes } from './comments/routes.ts';
 import { escalationRoutes, roundRoutes, rulingRoutes, tableEscalationRoutes } from './consensus/deliberation-routes.ts';
 import { proposalRoutes } from './consensus/proposal-routes.ts';
 import { sectionConsensusRoutes } from './consensus/routes.ts';
 import { tableCoverageRoutes } from './coverage/routes.ts';
 import { devRoutes } from './dev/routes.ts';
+import { draftHistoryRoutes } from './draft-history/routes.ts';
 import { kpiRoutes, tableGoalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import type { DeclaredRoute } from './http/route.ts';
@@ -37,6 +39,8 @@ export const API_ROUTES: DeclaredRoute[] = [
   ...sectionRoutes,
   ...sectionConsensusRoutes,
   ...proposalRoutes,
+  ...commentRoutes,
+  ...draftHistoryRoutes,
   ...adoptedRoutes,
   ...tableEscalationRoutes,
   ...roundRoutes,

@@ -306,10 +306,20 @@ export type SearchKind = 'section' | 'goal' | 'kpi' | 'principle';
 /** GET /api/tables/:id/search?q= — snippet marks matches between \u0002 and \u0003. */
 export interface SearchResponse {
   query: string;
-  results: Array<{ kind: SearchKind; id: string; title: string; snippet: string; goalId: string | null; rank: number }>;
+  results: Array<{
+    kind: SearchKind;
+    id: string;
+    title: string;
+    snippet: string;
+    goalId: string | null;
+    /** The plan a section belongs to (a table can have several); null for goals, KPIs and principles. */
+    plan: { id: string; title: string } | null;
+    rank: number;
+  }>;
 }
 
 export type * from './api-consensus.ts';
 export type * from './api-adopted.ts';
 export type * from './api-reports.ts';
 export type * from './api-todo.ts';
+export type * from './api-comments.ts';

@@ -14,6 +14,9 @@ export const ACTIONS = [
   'section.read',
   'section.edit',
   'section.link_goals',
+  // Comment threads anchored to a section's text: part of the deliberation (reading them needs
+  // consensus.readDeliberation), open to everyone who takes part in it.
+  'section.comment',
   'consensus.readDeliberation',
   'round.open',
   'round.withdraw_any',
@@ -40,6 +43,7 @@ const DELEGATE: readonly Action[] = [
   'section.read',
   'section.edit',
   'section.link_goals',
+  'section.comment',
   'consensus.readDeliberation',
   'round.open',
   'position.state',
@@ -58,6 +62,7 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     'table.read',
     'table.audit.read',
     'section.read',
+    'section.comment',
     'consensus.readDeliberation',
     'round.open',
     'round.withdraw_any',
@@ -76,6 +81,7 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     'kpi.measure',
     'section.read',
     'section.link_goals',
+    'section.comment',
     'consensus.readDeliberation',
     'report.read_draft',
     'report.read_published',

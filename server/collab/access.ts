@@ -46,5 +46,7 @@ export interface DerivedContent {
   html: string | null;
   text: string | null;
   editorUserId: string | null;
+  /** Everyone who edited since the content was last derived (the draft history names them). */
+  editorUserIds: readonly string[];
   at: Date;
 }

@@ -12,6 +12,8 @@ export interface FlushInfo {
   text: string | null;
   /** The last person who edited before the content was derived (null with null content). */
   editorUserId: string | null;
+  /** Everyone who edited since the content was last derived (empty with null content). */
+  editorUserIds: readonly string[];
   at: Date;
 }
 

@@ -50,6 +50,8 @@ export class RoomPersistence {
   private pendingBytes = 0;
   private readonly budget: PendingBudget;
   private lastEditor: string | null = null;
+  /** Who edited since the content was last derived. */
+  private editors = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> | undefined;
@@ -81,6 +83,7 @@ export class RoomPersistence {
     // A server-side change (a compromise or ruling applied) is nobody's typing: the derived content then
     // names no one (the stored editor stays) and the command that made it credits its author.
     this.lastEditor = editor;
+    if (editor !== null) this.editors.add(editor);
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
     this.budget.used += update.byteLength;
@@ -152,7 +155,7 @@ export class RoomPersistence {
       this.pending = [];
       this.pendingBytes = 0;
       const derive = this.deriveDue(force);
-      const derived = derive ? this.derive() : { html: null, text: null, editorUserId: null };
+      const derived = derive ? this.derive() : { html: null, text: null, editorUserId: null, editorUserIds: [] };
       try {
         this.logLength = await this.options.store.append(this.name, this.merge(batch), {
           ...derived,
@@ -164,6 +167,7 @@ export class RoomPersistence {
       } catch (error) {
         // Keep the batch in front of anything newer and try again later; the room stays loaded.
         this.pending = [...batch, ...this.pending];
+        for (const editor of derived.editorUserIds) this.editors.add(editor);
         this.pendingBytes += bytes;
         this.options.log?.('error', 'storing document updates failed', {
           room: this.name,
@@ -176,7 +180,13 @@ export class RoomPersistence {
       }
     }
     if (force && this.underived) {
-      await this.options.store.saveDerived(this.name, { ...this.derive(), at: this.options.now() });
+      const derived = this.derive();
+      try {
+        await this.options.store.saveDerived(this.name, { ...derived, at: this.options.now() });
+      } catch (error) {
+        for (const editor of derived.editorUserIds) this.editors.add(editor);
+        throw error;
+      }
       this.markDerived();
     }
     if (this.logLength >= (this.options.compactAfter ?? 500)) {
@@ -205,13 +215,20 @@ export class RoomPersistence {
     }
   }
 
-  /** Derived HTML and text with the last editor, or nulls (keep the stored ones) when the document cannot be rendered. */
-  private derive(): { html: string | null; text: string | null; editorUserId: string | null } {
+  /**
+   * Derived HTML and text with the last editor and everyone who edited since the last derivation (they
+   * are handed over: a failed store puts them back), or nulls (keep the stored ones) when the document
+   * cannot be rendered.
+   */
+  private derive(): { html: string | null; text: string | null; editorUserId: string | null; editorUserIds: string[] } {
     try {
-      return { ...renderDocument(this.doc), editorUserId: this.lastEditor };
+      const rendered = renderDocument(this.doc);
+      const editorUserIds = [...this.editors];
+      this.editors.clear();
+      return { ...rendered, editorUserId: this.lastEditor, editorUserIds };
     } catch (error) {
       this.options.log?.('error', 'deriving document content failed', { room: this.name, error: String(error) });
-      return { html: null, text: null, editorUserId: null };
+      return { html: null, text: null, editorUserId: null, editorUserIds: [] };
     }
   }
 }

@@ -82,7 +82,7 @@ export function pgDocStore(
     const fields = { docName: a.docName, error: String(error) };
     try {
       const counts = await db.transaction((tx) =>
-        appendBatch(tx, [{ ...a, info: { ...a.info, html: null, text: null, editorUserId: null } }], options.sink),
+        appendBatch(tx, [{ ...a, info: { ...a.info, html: null, text: null, editorUserId: null, editorUserIds: [] } }], options.sink),
       );
       options.log?.('error', 'document stored without its derived content', fields);
       return a.resolve(counts.get(a.docName) ?? 0);

@@ -1,6 +1,8 @@
 import { mayWithdrawRound, type PositionKind } from '../../shared/consensus.ts';
 import { proposalDocument, sectionDocument } from '../../shared/documents.ts';
+import type { CommentAnchor } from '../../shared/api.ts';
 import { audit } from '../audit/audit.ts';
+import { anchorPosition } from '../comments/commands.ts';
 import { textToBlocks } from '../collab/index.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps, DocumentSnapshot } from '../deps.ts';
@@ -63,11 +65,13 @@ export async function statePosition(
   deps: ConsensusDeps,
   actor: ConsensusActor,
   roundId: string,
-  input: { kind: PositionKind; text: string },
+  input: { kind: PositionKind; text: string; anchors?: readonly CommentAnchor[] | undefined },
 ): Promise<{ effects: Effect[] }> {
   return deps.db.transaction(async (tx) => {
     const effects: Effect[] = [];
-    await recordPosition(tx, effects, actor, await lockRound(tx, roundId), input);
+    const stated = await recordPosition(tx, effects, actor, await lockRound(tx, roundId), input);
+    // The passages an objection or a remark is about become threads beside the text.
+    if (input.anchors?.length) await anchorPosition(tx, actor, stated.sectionId, stated.positionId, input.anchors);
     return { effects };
   });
 }

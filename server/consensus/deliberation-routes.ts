@@ -40,9 +40,9 @@ export const roundRoutes = [
       conflict: 'the round has closed, or its response period has passed',
     },
     async (c, { access, scope, body }) => {
-      const { kind, text } = await body();
+      const { kind, text, anchors } = await body();
       const actor = consensusActor(c, access);
-      const { effects } = await statePosition(c.var.deps, actor, scope.id, { kind, text: text ?? '' });
+      const { effects } = await statePosition(c.var.deps, actor, scope.id, { kind, text: text ?? '', anchors });
       await applyEffects(c.var.deps, effects);
       return consensusReply(c, scope.sectionId, access, 201);
     },

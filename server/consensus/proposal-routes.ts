@@ -4,8 +4,9 @@ import { proposalResponseSchema } from '../../shared/api-schemas/consensus.ts';
 import type { TableAccess } from '../http/access.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { route } from '../http/route.ts';
-import { currentProposal, referredEscalation, startProposal } from './proposals.ts';
-import { consensusActor, SECTION, STATE } from './routes.ts';
+import { applyEffects } from '../effects.ts';
+import { currentProposal, referredEscalation, startProposal, withdrawProposal } from './proposals.ts';
+import { consensusActor, PROPOSAL, SECTION, STATE } from './routes.ts';
 
 /**
  * The proposal being written on a section (a compromise, a draft ruling) and how a municipal delegate
@@ -57,6 +58,32 @@ export const proposalRoutes = [
       const escalationId = await referredEscalation(c.var.deps.db, actor, scope.sectionId);
       await c.var.deps.db.transaction((tx) => startProposal(tx, actor, 'ruling', escalationId));
       return proposalReply(c, scope.sectionId, access, 201);
+    },
+  ),
+  route(
+    {
+      method: 'post',
+      path: '/proposals/:id/withdraw',
+      operationId: 'withdrawProposal',
+      tag: 'Consensus',
+      summary: 'Withdraw the compromise (the chair) or draft ruling (a municipal delegate) being written',
+      // Which action it takes depends on the proposal's kind: the command applies that rule.
+      permission: 'consensus.readDeliberation',
+      scope: PROPOSAL,
+      reply: proposalResponseSchema,
+      conflict: 'the proposal has been applied or withdrawn already',
+      errors: [
+        {
+          status: 403,
+          code: 'forbidden',
+          when: 'a compromise is withdrawn by the chair, a draft ruling by a municipal delegate',
+        },
+      ],
+    },
+    async (c, { access, scope }) => {
+      const { effects } = await withdrawProposal(c.var.deps.db, consensusActor(c, access), scope.id);
+      await applyEffects(c.var.deps, effects);
+      return proposalReply(c, scope.sectionId, access);
     },
   ),
 ];

@@ -2,7 +2,9 @@ import type { ProposalView } from '../../shared/api.ts';
 import { proposalDocument } from '../../shared/documents.ts';
 import { can } from '../../shared/permissions.ts';
 import type { Role } from '../../shared/roles.ts';
+import { audit } from '../audit/audit.ts';
 import type { Db, Queryable, Transaction } from '../db/db.ts';
+import type { Effect } from '../effects.ts';
 import { iso } from '../db/rows.ts';
 import type { CollabControl, DocumentSnapshot } from '../deps.ts';
 import { conflict, forbidden, notFound, stateConflict } from '../http/errors.ts';
@@ -64,7 +66,46 @@ export async function startProposal(
     new Uint8Array(version!.doc_state),
     actor.now,
   ]);
+  await audit(tx, actor, 'proposal.started', { type: 'section', id: sectionId }, {
+    title: await sectionTitle(tx, sectionId),
+    proposalId: row!.id,
+    proposalKind: kind,
+  });
   return { id: row!.id, docName };
+}
+
+async function sectionTitle(tx: Queryable, sectionId: string): Promise<string> {
+  const [row] = await tx.query<{ title: string }>('select title from sections where id = $1', [sectionId]);
+  return row?.title ?? '';
+}
+
+/**
+ * Whoever may write a proposal withdraws it (the chair a compromise, a municipal delegate a draft
+ * ruling): its document is frozen and kept, and a new one can be started from the text under objection.
+ */
+export async function withdrawProposal(
+  db: Db,
+  actor: ConsensusActor,
+  proposalId: string,
+): Promise<{ sectionId: string; effects: Effect[] }> {
+  return db.transaction(async (tx) => {
+    const [proposal] = await tx.query<{ section_id: string; kind: ProposalKind; frozen: boolean }>(
+      `select p.section_id, p.kind, (p.applied_at is not null or p.withdrawn_at is not null) as frozen
+         from proposals p where p.id = $1 for update`,
+      [proposalId],
+    );
+    if (!proposal) throw notFound('proposal');
+    const action = proposal.kind === 'compromise' ? 'escalation.mediate' : 'ruling.draft';
+    if (!can(actor.role, action)) throw forbidden();
+    if (proposal.frozen) throw conflict('this proposal has been applied or withdrawn');
+    await tx.query('update proposals set withdrawn_at = $2 where id = $1', [proposalId, actor.now]);
+    await audit(tx, actor, 'proposal.withdrawn', { type: 'section', id: proposal.section_id }, {
+      title: await sectionTitle(tx, proposal.section_id),
+      proposalId,
+      proposalKind: proposal.kind,
+    });
+    return { sectionId: proposal.section_id, effects: [{ docName: proposalDocument(proposalId), locked: true }] };
+  });
 }
 
 /** The chair starts a compromise on an escalation still in mediation. */

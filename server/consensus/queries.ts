@@ -256,6 +256,8 @@ const SECTION_OF = {
     'select s.id as section_id, s.table_id, s.state from escalations e join sections s on s.id = e.section_id where e.id = $1',
   ruling:
     'select s.id as section_id, s.table_id, s.state from rulings r join sections s on s.id = r.section_id where r.id = $1',
+  proposal:
+    'select s.id as section_id, s.table_id, s.state from proposals p join sections s on s.id = p.section_id where p.id = $1',
 } as const;
 
 /** The section (with its table and state) a section, round, escalation or ruling id belongs to; null if none. */
@@ -267,6 +269,9 @@ export async function sectionOf(
   const [row] = await db.query<{ section_id: string; table_id: string; state: SectionState }>(SECTION_OF[kind], [id]);
   return row ? { sectionId: row.section_id, tableId: row.table_id, state: row.state } : null;
 }
+
+/** A section's text as ProseMirror JSON, for the rich diffs of other capabilities (the draft history). */
+export { draftDocument, stateToPmJson } from './documents.ts';
 
 /** The audit trail as those who may not read the deliberation see it (the rule lives in visibility.ts). */
 export { outcomeAudit } from './visibility.ts';

@@ -185,7 +185,7 @@ export async function recordPosition(
   actor: ConsensusActor,
   round: RoundRow,
   input: { kind: PositionKind; text: string },
-): Promise<void> {
+): Promise<{ positionId: string; sectionId: string }> {
   if (round.table_id !== actor.tableId) throw notFound('round');
   if (round.closed_at) throw conflict('this round has closed; positions can no longer change');
   if (actor.now > round.deadline) throw conflict('the response period of this round has passed');
@@ -196,8 +196,9 @@ export async function recordPosition(
     'update positions set superseded_at = $3 where round_id = $1 and organization_id = $2 and superseded_at is null',
     [round.id, actor.organizationId, actor.now],
   );
-  await tx.query(
-    `insert into positions (round_id, organization_id, kind, text, stated_by, stated_at) values ($1, $2, $3, $4, $5, $6)`,
+  const [position] = await tx.query<{ id: string }>(
+    `insert into positions (round_id, organization_id, kind, text, stated_by, stated_at)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
     [round.id, actor.organizationId, input.kind, input.text, actor.userId, actor.now],
   );
   await audit(
@@ -232,6 +233,7 @@ export async function recordPosition(
   }
   const outcome = await outcomeOf(tx, round, false);
   if (outcome) await closeRound(tx, effects, round, outcome, { userId: null, tableId: actor.tableId, now: actor.now });
+  return { positionId: position!.id, sectionId: round.section_id };
 }
 
 /** The opener or the chair withdraws a running round (the rule: `mayWithdrawRound`). */

@@ -23,7 +23,7 @@ import { draftDocument, versionDocument } from './documents.ts';
 import { findVersion, listVersions } from './versions.ts';
 import { outcomeEvents, outcomesOnly } from './visibility.ts';
 
-type Subject = 'section' | 'round' | 'escalation' | 'ruling';
+type Subject = 'section' | 'round' | 'escalation' | 'ruling' | 'proposal';
 
 /**
  * A consensus route is about the section, round, escalation or ruling in its path, at the table of its
@@ -40,6 +40,7 @@ export const SECTION = about('section');
 export const ROUND = about('round');
 export const ESCALATION = about('escalation');
 export const RULING = about('ruling');
+export const PROPOSAL = about('proposal');
 
 /** Who acts, for the commands. */
 export function consensusActor(c: Context<AppEnv>, access: TableAccess): ConsensusActor {

@@ -40,6 +40,12 @@ export async function createVersion(
       actor.now,
     ],
   );
+  // The version is an entry of the draft history too: it names who edited since the entry before it.
+  await tx.query(
+    `update section_versions v set editors = s.draft_editors from sections s where v.id = $1 and s.id = v.section_id`,
+    [row!.id],
+  );
+  await tx.query(`update sections set draft_editors = '{}', history_at = $2 where id = $1`, [section.id, actor.now]);
   return row!;
 }
 

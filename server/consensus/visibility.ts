@@ -20,7 +20,7 @@ import type { Queryable } from '../db/db.ts';
  * - Escalations show who escalated and when, referral and closing dates and when mediation steps took
  *   place; never the reason, the mediation notes or the referral report (the chair's working papers).
  * - Only rulings that took effect: a draft the municipalities have not ratified is left out.
- * - Audit events lose the same texts, and the statements of an open round are left out.
+ * - Audit events lose the same texts; the statements of an open round and comment events are left out.
  */
 export interface Deliberation {
   rounds: RoundView[];
@@ -73,6 +73,8 @@ const DELIBERATION_FIELDS = ['text', 'reason', 'note', 'report', 'rationale'];
 export function outcomeEvents(events: readonly AuditEventView[], openRoundIds: ReadonlySet<string>): AuditEventView[] {
   return events
     .filter((event) => !(event.kind === 'position.stated' && openRoundIds.has(String(event.data.roundId))))
+    // Comment threads are the deliberation itself: who said what about which passage.
+    .filter((event) => !event.kind.startsWith('comment.'))
     .map((event) => ({
       ...event,
       data: Object.fromEntries(Object.entries(event.data).filter(([key]) => !DELIBERATION_FIELDS.includes(key))),

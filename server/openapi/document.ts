@@ -169,6 +169,7 @@ const TAGS: Record<string, string> = {
   KPIs: 'Indicators with baselines, targets and half-yearly measurements.',
   Search: 'Full-text search within a table.',
   Consensus: 'Consent rounds, positions, escalation, mediation, referral and rulings.',
+  Comments: "Discussion threads anchored to passages of a section's text, and the section's draft history.",
 };
 
 /** The tags the routes use, in the order of TAGS. */
@@ -199,7 +200,7 @@ export function documentHeader(declarations: RouteDeclaration[]) {
       title: 'Tafelwerk API',
       version: '1',
       description:
-        'The HTTP API of Tafelwerk. Sessions are a cookie (tafelwerk_session); state-changing requests need a JSON body and our own Origin. Errors are `{ "error": { "code", "message", "details"? } }`.',
+        'The HTTP API of Tafelwerk. Sessions are a cookie (tafelwerk_session); state-changing requests need a JSON body and our own Origin. Errors are `{ "error": { "code", "message", "details"? } }`; a 400 validation_failed has `details.fields`: `[{ "path", "code", "min"?, "max"? }]`, one per field, with codes from shared/field-problems.ts that clients word themselves (the message is English, for developers).',
     },
     // Relative: the paths start with /api on whichever host serves this document.
     servers: [{ url: '/', description: 'The server that serves this document' }],

@@ -21,8 +21,11 @@ function connect(cluster: EmbeddedCluster): Db {
   return openPostgres(urlOf(cluster), {
     socketPath: cluster.socketPath,
     kind: 'embedded',
-    // Connections a burst opened go again after a minute, so an idle server holds little memory.
-    idleTimeoutSeconds: 60,
+    // Each backend is a process of its own (~10-17 MB resident): the server shares the machine with its
+    // database, and more connections than cores only queue inside PostgreSQL instead of in the pool.
+    // Those a burst opened go again after a few idle seconds, so an idle server holds little memory.
+    max: 4,
+    idleTimeoutSeconds: 10,
     afterClose: () => cluster.stop(),
   });
 }

@@ -1,6 +1,7 @@
 import { can } from '../../shared/permissions.ts';
 import type { Queryable, SqlParam, Transaction } from '../db/db.ts';
 import { valuesList } from '../db/values-list.ts';
+import { takeDueSnapshots, type DraftEditing } from '../draft-history/commands.ts';
 import { roleAt } from '../tables/queries.ts';
 import { findSection, isSectionWritable } from './queries.ts';
 
@@ -34,17 +35,24 @@ export async function writeSectionContent(
     html: string | null;
     text: string | null;
     editorUserId: string | null;
+    editorUserIds: readonly string[];
     at: Date;
   }>,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.query(
+  // One statement for the whole batch, which also notes who edited since the last history entry: the
+  // draft history costs nothing more per flush than this, and a snapshot only when one is due.
+  const rows = await tx.query<DraftEditing>(
     `update sections s
         set content_html = coalesce(v.html, s.content_html), content_text = coalesce(v.text, s.content_text),
-            last_edited_by = coalesce(v.editor, s.last_edited_by), last_edited_at = v.at
-       from (values ${valuesList(entries.length, ['::uuid', '::text', '::text', '::uuid', '::timestamptz'])})
-         as v (id, html, text, editor, at)
-      where s.id = v.id`,
-    entries.flatMap((e): SqlParam[] => [e.sectionId, e.html, e.text, e.editorUserId, e.at]),
+            last_edited_by = coalesce(v.editor, s.last_edited_by), last_edited_at = v.at,
+            draft_editors = case when cardinality(v.editors) = 0 then s.draft_editors
+              else array(select distinct e from unnest(s.draft_editors || v.editors) e order by e) end
+       from (values ${valuesList(entries.length, ['::uuid', '::text', '::text', '::uuid', '::timestamptz', '::uuid[]'])})
+         as v (id, html, text, editor, at, editors)
+      where s.id = v.id
+      returning s.id, cardinality(v.editors) > 0 as edited, s.history_at`,
+    entries.flatMap((e): SqlParam[] => [e.sectionId, e.html, e.text, e.editorUserId, e.at, [...e.editorUserIds]]),
   );
+  await takeDueSnapshots(tx, rows, entries);
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { POSITION_KINDS, POSITION_NEEDS_TEXT } from '../consensus.ts';
+import { anchorBody, MAX_POSITION_ANCHORS } from './comments.ts';
 
 const longText = (max: number) => z.string().trim().min(1).max(max);
 
 export const positionBody = z
-  .strictObject({ kind: z.enum(POSITION_KINDS), text: z.string().trim().max(8000).optional() })
+  .strictObject({
+    kind: z.enum(POSITION_KINDS),
+    text: z.string().trim().max(8000).optional(),
+    // The passages an objection or a remark is about: each becomes a comment thread beside the text.
+    anchors: z.array(anchorBody).max(MAX_POSITION_ANCHORS).optional(),
+  })
   .refine((p) => !POSITION_NEEDS_TEXT[p.kind] || (p.text ?? '').length > 0, {
     path: ['text'],
     message: 'a remark or an objection needs its reasons written out',
+    params: { code: 'required' },
   });
 
 export const escalationBody = z.strictObject({ reason: longText(8000) });

@@ -36,7 +36,7 @@ const subjects: Subject[] = [
 ];
 
 const at = new Date('2026-11-27T10:00:00Z');
-const info = { html: null, text: null, editorUserId: null, at };
+const info = { html: null, text: null, editorUserId: null, editorUserIds: [], at };
 
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();

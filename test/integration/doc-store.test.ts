@@ -17,6 +17,7 @@ const info = (text: string) => ({
   html: `<p>${text}</p>`,
   text,
   editorUserId: null,
+  editorUserIds: [],
   at: new Date('2026-11-27T10:00:00Z'),
 });
 

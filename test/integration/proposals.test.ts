@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type {
+  AuditResponse,
   OpenedRound,
   ProposalResponse,
   SectionConsensus,
@@ -266,6 +267,38 @@ for (const backend of databaseBackends()) {
       expect(sectionStructure).toEqual(proposalStructure);
       expect(JSON.stringify(sectionStructure)).toContain('gefaseerde verkoop');
       expect(JSON.stringify(sectionStructure)).toContain('"tableCell"');
+    });
+
+    it('a proposal being written is withdrawn by whoever may write it; starting and withdrawing are on the timeline', async () => {
+      const sectionId = sections.get('Financiën en tarieven')!;
+      const { escalationId } = await objectedAndEscalated(sectionId);
+      await chair().post(`/api/escalations/${escalationId}/referral`, { report: 'Geen overeenstemming.' });
+      const started = await alkmaar().post<ProposalResponse>(`/api/sections/${sectionId}/ruling-document`);
+      const proposalId = started.body.proposal!.id;
+
+      expect((await horizon().post(`/api/proposals/${proposalId}/withdraw`)).status).toBe(403);
+      expect((await chair().post(`/api/proposals/${proposalId}/withdraw`)).status).toBe(403);
+      const withdrawn = await as('beleid@bergen.demo').post<ProposalResponse>(`/api/proposals/${proposalId}/withdraw`);
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body.proposal).toBeNull();
+      expect((await alkmaar().post(`/api/proposals/${proposalId}/withdraw`)).status).toBe(409);
+      // Its document is frozen and kept; a new one starts from the text under objection again.
+      const writer = connectProvider(server.url, `proposal:${proposalId}`, alkmaar().cookieHeader);
+      try {
+        await synced(writer.provider);
+        appendParagraph(writer.doc, 'Na het intrekken geschreven.');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(JSON.stringify(structureOf(await roomDoc(`proposal:${proposalId}`)))).not.toContain('Na het intrekken');
+      } finally {
+        writer.provider.destroy();
+      }
+      const again = await alkmaar().post<ProposalResponse>(`/api/sections/${sectionId}/ruling-document`);
+      expect(again.body.proposal!.id).not.toBe(proposalId);
+
+      const tableId = (await alkmaar().get<TablesResponse>('/api/tables')).body.tables[0]!.id;
+      const events = (await alkmaar().get<AuditResponse>(`/api/tables/${tableId}/audit`)).body.events;
+      const kinds = events.filter((e) => e.data.proposalId === proposalId).map((e) => e.kind);
+      expect(kinds.sort()).toEqual(['proposal.started', 'proposal.withdrawn']);
     });
   });
 }

@@ -61,6 +61,23 @@ describe('collab room', () => {
     expect(renderDocument(reloaded.doc).text).toBe(a.text());
   });
 
+  it('names everyone who edited since the content was last derived, once, and only then', async () => {
+    const { room, store } = await setup({ flushDelayMs: 20 });
+    const a = new FakeClient(room).connect('user-a', true);
+    const b = new FakeClient(room).connect('user-b', true);
+    a.type('van A');
+    b.type('van B');
+    a.type('nog eens van A');
+    await room.flush({ derive: true });
+    const derived = store.flushes.filter((f) => f.text !== null);
+    expect(derived.at(-1)?.editorUserId).toBe('user-a');
+    expect([...(derived.at(-1)?.editorUserIds ?? [])].sort()).toEqual(['user-a', 'user-b']);
+    // The next derivation names only who edited since.
+    b.type('later van B');
+    await room.flush({ derive: true });
+    expect(store.flushes.filter((f) => f.text !== null).at(-1)?.editorUserIds).toEqual(['user-b']);
+  });
+
   it('never lets a read-only connection change the document, but keeps it informed', async () => {
     const { room, store } = await setup();
     const writer = new FakeClient(room).connect('w', true);

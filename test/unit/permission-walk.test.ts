@@ -85,7 +85,26 @@ async function deliberation(db: Db, tableId: string) {
     [section.id, escalation.id, author.id, now],
   );
   await db.query("update sections set state = 'referred' where id = $1", [section.id]);
-  return { section: section.id, round: round.id, escalation: escalation.id, ruling: ruling.id };
+  const proposal = await one<{ id: string }>(
+    db,
+    `insert into proposals (section_id, kind, escalation_id, based_on_version_id, created_by, created_at)
+     values ($1, 'ruling', $2, $3, $4, $5) returning id`,
+    [section.id, escalation.id, version.id, author.id, now],
+  );
+  const thread = await one<{ id: string }>(
+    db,
+    `insert into comment_threads (section_id, anchor_start, anchor_end, quote, created_by, created_at)
+     values ($1, 'AAAA', 'AAAA', 'x', $2, $3) returning id`,
+    [section.id, author.id, now],
+  );
+  return {
+    section: section.id,
+    round: round.id,
+    escalation: escalation.id,
+    ruling: ruling.id,
+    proposal: proposal.id,
+    'comment thread': thread.id,
+  };
 }
 
 /** A published progress report with a council question, for the report and question routes. */

@@ -23,6 +23,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'section.read': [M, P, C, S, R, O],
   'section.edit': [M, P],
   'section.link_goals': [M, P, S],
+  'section.comment': [M, P, C, S],
   'consensus.readDeliberation': [M, P, C, S],
   'round.open': [M, P, C],
   'round.withdraw_any': [C],
