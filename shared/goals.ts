@@ -13,7 +13,7 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export const NATIONAL_GOALS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type NationalGoal = (typeof NATIONAL_GOALS)[number];
 
-/** Codes of the rules a value can break; the client words them from its catalog (problem.<code>). */
+/** Codes of the rules a value can break; the client words them from its catalog (field.<code>). */
 export type ValueProblemCode = 'not_finite' | 'percent_range' | 'count_whole' | 'not_negative';
 
 /** Why a value does not fit a unit, or null when it does. */

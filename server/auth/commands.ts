@@ -3,7 +3,7 @@ import { hashToken, randomToken, tokenMatches } from '../crypto/tokens.ts';
 import { audit } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { PasswordHasher } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { invalid } from '../http/errors.ts';
 import { findUserForLogin } from './queries.ts';
 
 /**
@@ -73,9 +73,7 @@ export async function changePassword(
 ): Promise<{ closeOtherSessionsOf: { userId: string; keepSessionId: string } }> {
   const found = await findUserForLogin(deps.db, input.email);
   if (!found?.passwordHash || !(await deps.passwords.verify(found.passwordHash, input.currentPassword))) {
-    throw new ApiError(400, 'validation_failed', 'invalid body: currentPassword: the current password is not correct', {
-      issues: [{ path: 'currentPassword', message: 'the current password is not correct', code: 'wrong_password' }],
-    });
+    throw invalid('currentPassword', 'the current password is not correct', 'wrong_password');
   }
   const hash = await deps.passwords.hash(input.newPassword);
   await deps.db.transaction(async (tx) => {

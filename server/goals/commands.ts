@@ -97,7 +97,8 @@ async function setGoalPrinciples(tx: Transaction, actor: Actor, goalId: string, 
       [actor.tableId, ...unique],
     );
     const missing = unique.find((id) => !found.some((p) => p.id === id));
-    if (missing) throw invalid('principleIds', `principle ${missing} is not a principle of this table`);
+    if (missing)
+      throw invalid('principleIds', `principle ${missing} is not a principle of this table`, 'unknown_principle');
   }
   await tx.query('delete from goal_principles where goal_id = $1', [goalId]);
   for (const id of unique) {

@@ -34,6 +34,7 @@ async function checkKpi(tx: Queryable, actor: Actor, kpi: KpiInput): Promise<voi
       throw invalid(
         `targets.${index}.year`,
         `${target.year} lies outside the plan period ${period.start}-${period.end}`,
+        'target_outside_period',
       );
     }
     const problem = kpiValueProblem(kpi.unit, target.value);
@@ -181,7 +182,7 @@ export async function recordMeasurement(
       'KPI',
     );
     const period = parsePeriod(input.period);
-    if (!period) throw invalid('period', 'a half year like 2026-H1');
+    if (!period) throw invalid('period', 'a half year like 2026-H1', 'invalid_period');
     if (comparePeriods(input.period, periodOf(actor.now)) > 0) {
       throw invalid('period', `${input.period} has not started yet`, 'period_not_started');
     }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SectionState } from '../../shared/consensus.ts';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
+import type { FieldCode, FieldProblem, ValidationDetails } from '../../shared/field-problems.ts';
 
 /** An error that crosses the API boundary as `{ error: { code, message, details? } }`. */
 export class ApiError extends Error {
@@ -29,13 +30,25 @@ export const stateConflict = (section: { state: SectionState }, what: string) =>
   });
 
 /**
- * A value that is well-formed but breaks a rule (e.g. a percentage over 100): 400, shaped like schema
- * errors, with a code the client can word in the user's language.
+ * A 400 validation_failed whose details name each field and what is wrong with it as a code (see
+ * shared/field-problems.ts); the message and `issues` repeat it in English for whoever reads the API.
  */
-export const invalid = (path: string, message: string, code?: string) =>
-  new ApiError(400, 'validation_failed', `invalid body: ${path}: ${message}`, {
-    issues: [{ path, message, ...(code ? { code } : {}) }],
-  });
+export function validationFailed(where: string, problems: ReadonlyArray<FieldProblem & { message: string }>): ApiError {
+  const first = problems[0];
+  const summary = first ? `${first.path || where}: ${first.message}` : 'invalid input';
+  const details: ValidationDetails = {
+    fields: problems.map(({ message: _message, ...field }) => field),
+    issues: problems.map(({ path, message, code }) => ({ path, message, code })),
+  };
+  return new ApiError(400, 'validation_failed', `invalid ${where}: ${summary}`, details);
+}
+
+/**
+ * A value that is well-formed but breaks a rule (e.g. a percentage over 100): 400, shaped like schema
+ * errors, with a code the client words in the user's language next to the field.
+ */
+export const invalid = (path: string, message: string, code: FieldCode) =>
+  validationFailed('body', [{ path, code, message }]);
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return details === undefined ? { error: { code, message } } : { error: { code, message, details } };

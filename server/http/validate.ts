@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { findUnstorableString } from '../../shared/text.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, validationFailed } from './errors.ts';
+import { fieldIssues } from './field-problems.ts';
 
 /**
  * JSON can carry \u0000 and lone surrogates, which PostgreSQL text cannot hold: refused here, with
@@ -11,19 +12,12 @@ function refuseUnstorable(where: string, value: unknown): void {
   const path = findUnstorableString(value);
   if (path === null) return;
   const message = 'contains a character that cannot be stored (NUL or an unpaired surrogate)';
-  throw new ApiError(400, 'validation_failed', `invalid ${where}: ${path || where}: ${message}`, {
-    issues: [{ path, message, code: 'invalid_characters' }],
-  });
+  throw validationFailed(where, [{ path, message, code: 'invalid_characters' }]);
 }
 
-export function validationError(where: string, error: z.ZodError): ApiError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-  const first = issues[0];
-  const summary = first ? `${first.path || where}: ${first.message}` : 'invalid input';
-  return new ApiError(400, 'validation_failed', `invalid ${where}: ${summary}`, { issues });
+/** A schema's refusal as a 400 naming each field with a code; `input` is the value that was refused. */
+export function validationError(where: string, error: z.ZodError, input?: unknown): ApiError {
+  return validationFailed(where, fieldIssues(error, input));
 }
 
 /** Reads and validates a JSON body; malformed JSON and schema violations become 400s with details. */
@@ -40,7 +34,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   refuseUnstorable('body', raw);
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw validationError('body', parsed.error);
+  if (!parsed.success) throw validationError('body', parsed.error, raw);
   return parsed.data;
 }
 
@@ -48,7 +42,7 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
   const query = c.req.query();
   refuseUnstorable('query', query);
   const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationError('query', parsed.error);
+  if (!parsed.success) throw validationError('query', parsed.error, query);
   return parsed.data;
 }
 
@@ -56,7 +50,7 @@ export function readParam<S extends z.ZodType>(c: Context, name: string, schema:
   const value = c.req.param(name);
   refuseUnstorable(`parameter ${name}`, value);
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(`parameter ${name}`, parsed.error);
+  if (!parsed.success) throw validationError(`parameter ${name}`, parsed.error, value);
   return parsed.data;
 }
 

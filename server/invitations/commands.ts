@@ -5,7 +5,7 @@ import { hashToken, randomToken } from '../crypto/tokens.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { iso } from '../db/rows.ts';
 import type { PasswordHasher } from '../deps.ts';
-import { ApiError, conflict, notFound } from '../http/errors.ts';
+import { ApiError, conflict, invalid as invalidField, notFound } from '../http/errors.ts';
 import { checkRoleFits, keepOneSecretariat } from '../tables/commands.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -214,9 +214,7 @@ export async function acceptInvitation(
       userId = account.id;
     } else {
       if (!passwordHash) {
-        throw new ApiError(400, 'validation_failed', 'invalid body: password: required for a new account', {
-          issues: [{ path: 'password', message: 'required for a new account' }],
-        });
+        throw invalidField('password', 'required for a new account', 'password_required');
       }
       const created = await tx.query<{ id: string }>(
         `insert into users (email, name, organization_id, password_hash, created_at)

@@ -25,9 +25,14 @@ export function errorCases(op: RouteDeclaration): ErrorCase[] {
   const write = op.method !== 'get';
   if (op.body) {
     add(400, 'invalid_json', 'the body is not valid JSON');
-    add(400, 'validation_failed', 'the body breaks its schema or a rule of the domain; details.issues say where');
+    add(
+      400,
+      'validation_failed',
+      'the body breaks its schema or a rule of the domain; details.fields name each field with a code (shared/field-problems.ts)',
+    );
   }
-  if (op.query) add(400, 'validation_failed', 'the query breaks its schema; details.issues say where');
+  if (op.query)
+    add(400, 'validation_failed', 'the query breaks its schema; details.fields name each field with a code');
   if (op.permission !== 'public') add(401, 'unauthenticated', 'not signed in');
   if (write) add(403, 'forbidden_origin', 'a browser sent it from another site (Origin or Sec-Fetch-Site)');
   const permission = op.permission;

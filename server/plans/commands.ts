@@ -69,7 +69,7 @@ async function checkDrafters(tx: Queryable, actor: Actor, drafterIds: readonly s
   );
   const members = new Set(rows.map((r) => r.organization_id));
   const stranger = unique.find((id) => !members.has(id));
-  if (stranger) throw invalid('drafterIds', `organization ${stranger} is not a member of this table`);
+  if (stranger) throw invalid('drafterIds', `organization ${stranger} is not a member of this table`, 'not_a_member');
   return rows.map((r) => r.name).sort();
 }
 
@@ -102,7 +102,7 @@ export async function createPlan(
   input: { title: string; periodStart: number; periodEnd: number; template: string },
 ): Promise<string> {
   const titles = PLAN_TEMPLATES[input.template as PlanTemplate];
-  if (!titles) throw invalid('template', `unknown template ${input.template}`);
+  if (!titles) throw invalid('template', `unknown template ${input.template}`, 'unknown_template');
   return db.transaction(async (tx) => {
     const [plan] = await tx.query<{ id: string }>(
       `insert into plans (table_id, title, period_start, period_end, created_at) values ($1, $2, $3, $4, $5) returning id`,
@@ -149,7 +149,8 @@ export async function updatePlan(
       periodEnd: input.periodEnd ?? plan.period_end,
       archived: input.archived ?? plan.archived_at !== null,
     };
-    if (next.periodEnd < next.periodStart) throw invalid('periodEnd', 'the period cannot end before it starts');
+    if (next.periodEnd < next.periodStart)
+      throw invalid('periodEnd', 'the period cannot end before it starts', 'end_before_start');
     const archivedChanged = next.archived !== (plan.archived_at !== null);
     if (archivedChanged && next.archived) await checkNoConsensusUnderWay(tx, planId);
     await tx.query(
@@ -185,7 +186,7 @@ export async function createSection(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const plan = await lockedPlan(tx, actor, planId);
-    if (plan.archived_at) throw invalid('planId', 'this plan is archived');
+    if (plan.archived_at) throw invalid('planId', 'this plan is archived', 'plan_archived');
     const drafters = await checkDrafters(tx, actor, input.drafterIds ?? []);
     const id = await insertSection(tx, actor, planId, input.title);
     await setDrafters(tx, id, input.drafterIds ?? []);
@@ -255,7 +256,7 @@ export async function reorderSections(
     const live = rows.filter((r) => !r.archived).map((r) => r.id);
     const given = new Set(sectionIds);
     if (given.size !== sectionIds.length || live.length !== sectionIds.length || live.some((id) => !given.has(id))) {
-      throw invalid('sectionIds', 'give every live section of this plan exactly once');
+      throw invalid('sectionIds', 'give every live section of this plan exactly once', 'order_mismatch');
     }
     const order = [...sectionIds, ...rows.filter((r) => r.archived).map((r) => r.id)];
     for (const [position, id] of order.entries()) {
@@ -282,7 +283,7 @@ export async function setSectionGoals(
         )
       : [];
     const unknown = unique.find((id) => !goals.some((g) => g.id === id));
-    if (unknown) throw invalid('goalIds', `goal ${unknown} is not a goal of this table`);
+    if (unknown) throw invalid('goalIds', `goal ${unknown} is not a goal of this table`, 'unknown_goal');
     const current = await tx.query<{ goal_id: string; title: string }>(
       'select sg.goal_id, g.title from section_goals sg join goals g on g.id = sg.goal_id where sg.section_id = $1',
       [sectionId],

@@ -66,7 +66,7 @@ export async function startReport(
   input: { kind: ReportKind; period: string },
 ): Promise<string> {
   const period = reportPeriod(input.kind, input.period);
-  if (!period) throw invalid('period', `not a period of a ${input.kind} report`);
+  if (!period) throw invalid('period', `not a period of a ${input.kind} report`, 'invalid_period');
   if (period.start > actor.now) throw invalid('period', `${input.period} has not started yet`, 'period_not_started');
   try {
     return await db.transaction(async (tx) => {
@@ -212,7 +212,7 @@ export async function askQuestion(
     if (report.status !== 'published') throw conflict('questions are asked on a published report');
     const partId = input.partId ?? null;
     if (partId !== null && !questionParts(report.narrative!, report.generated!).has(partId)) {
-      throw invalid('partId', `${partId} is not a part of this report`);
+      throw invalid('partId', `${partId} is not a part of this report`, 'unknown_part');
     }
     const [created] = await tx.query<{ id: string }>(
       `insert into report_questions (report_id, part_id, text, asked_by, asked_at) values ($1, $2, $3, $4, $5)

@@ -114,7 +114,10 @@ export async function findSection(db: Queryable, id: string, presence?: Presence
   return (await toViews(db, rows, presence))[0] ?? null;
 }
 
-/** The live sections of the table's live plans (or, with includeArchived, every section), in plan order. */
+/**
+ * The live sections of the table's live plans (or, with includeArchived, every section), in plan order.
+ * With a planId, that plan's sections only; an archived plan's too, so that it stays readable.
+ */
 export async function listSections(
   db: Queryable,
   tableId: string,
@@ -122,10 +125,10 @@ export async function listSections(
 ): Promise<SectionView[]> {
   const rows = await db.query<SectionRow>(
     `${SELECT_SECTION}
-      ${options.includeArchived ? '' : 'join live_sections live on live.id = s.id'}
+      ${options.includeArchived || options.planId ? '' : 'join live_sections live on live.id = s.id'}
       where s.table_id = $1
-        ${options.planId ? 'and p.id = $2' : ''}
-      order by p.created_at, (s.archived_at is not null), s.position`,
+        ${options.planId ? `and p.id = $2 ${options.includeArchived ? '' : 'and s.archived_at is null'}` : ''}
+      order by p.created_at, p.id, (s.archived_at is not null), s.position`,
     options.planId ? [tableId, options.planId] : [tableId],
   );
   return toViews(db, rows, options.presence);

@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { route, type Scope } from '../http/route.ts';
 import { setSectionGoals } from '../plans/commands.ts';
-import { sectionGoalsBody } from '../../shared/api-requests/plans.ts';
+import { planQuery, sectionGoalsBody } from '../../shared/api-requests/plans.ts';
 import { findSection, listSections, sectionContent } from './queries.ts';
 
 type Section = NonNullable<Awaited<ReturnType<typeof findSection>>>;
@@ -39,13 +39,17 @@ export const tableSectionRoutes = [
       path: '/tables/:id/sections',
       operationId: 'listTableSections',
       tag: 'Sections',
-      summary: "The live sections of the table's live plans",
+      summary: "The live sections of the table's live plans, or of one plan (`planId`, archived plans too)",
       permission: 'section.read',
+      query: planQuery,
       reply: sectionsResponseSchema,
     },
-    async (c, { access }) => {
+    async (c, { access, query }) => {
       const body: SectionsResponse = {
-        sections: await listSections(c.var.deps.db, access.tableId, { presence: c.var.deps.collab?.presence }),
+        sections: await listSections(c.var.deps.db, access.tableId, {
+          presence: c.var.deps.collab?.presence,
+          ...(query.planId ? { planId: query.planId } : {}),
+        }),
       };
       return c.json(body);
     },

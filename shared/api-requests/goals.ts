@@ -5,7 +5,7 @@ const title = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(4000);
 const year = z.number().int().min(2000).max(2100);
 const value = z.number().finite();
-const nonEmpty = { message: 'nothing to change' };
+const nonEmpty = { message: 'nothing to change', params: { code: 'nothing_to_change' } };
 
 export const createPrincipleBody = z.strictObject({ title, description: description.optional() });
 export const updatePrincipleBody = z
@@ -26,7 +26,10 @@ export const updateGoalBody = z
 const targets = z
   .array(z.strictObject({ year, value }))
   .max(40)
-  .refine((list) => new Set(list.map((t) => t.year)).size === list.length, { message: 'one target per year' });
+  .refine((list) => new Set(list.map((t) => t.year)).size === list.length, {
+    message: 'one target per year',
+    params: { code: 'duplicate_year' },
+  });
 
 const kpiFields = {
   indicator: z.string().trim().min(1).max(300),

@@ -15,6 +15,7 @@ export const createPlanBody = z
   .refine((plan) => plan.periodEnd >= plan.periodStart, {
     path: ['periodEnd'],
     message: 'the period cannot end before it starts',
+    params: { code: 'end_before_start' },
   });
 
 export const updatePlanBody = z
@@ -24,13 +25,22 @@ export const updatePlanBody = z
     periodEnd: year.optional(),
     archived: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'nothing to change',
+    params: { code: 'nothing_to_change' },
+  });
 
 export const createSectionBody = z.strictObject({ title, drafterIds: ids.optional() });
 
 export const updateSectionBody = z
   .strictObject({ title: title.optional(), drafterIds: ids.optional(), archived: z.boolean().optional() })
-  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'nothing to change',
+    params: { code: 'nothing_to_change' },
+  });
+
+/** One plan of the table (the plan tab shows one at a time); without it, every live plan. */
+export const planQuery = z.strictObject({ planId: z.uuid().optional() });
 
 export const orderBody = z.strictObject({ sectionIds: z.array(z.uuid()).min(1).max(200) });
 

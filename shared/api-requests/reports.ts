@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const longText = (max: number) => z.string().trim().min(1).max(max);
 const inRange = (year: number) => year >= 2000 && year <= 2100;
-const yearMessage = { message: 'the year lies between 2000 and 2100' };
+const yearMessage = { message: 'the year lies between 2000 and 2100', params: { code: 'out_of_range' } };
 
 /** A progress report covers a half year (2026-H1), an evaluation a year (2026). */
 export const startReportBody = z.discriminatedUnion('kind', [

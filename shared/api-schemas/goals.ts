@@ -120,6 +120,7 @@ export const searchResponseSchema = replySchema<SearchResponse>()(
         title: z.string(),
         snippet: z.string(),
         goalId: uuid.nullable(),
+        plan: z.object({ id: uuid, title: z.string() }).nullable(),
         rank: z.number(),
       }),
     ),

@@ -57,6 +57,26 @@ for (const backend of databaseBackends()) {
         password: 'x',
       });
       expect(reply.body.error.details).toMatchObject({ issues: [{ path: 'email' }] });
+      expect(reply.body.error.details).toMatchObject({ fields: [{ path: 'email', code: 'invalid_email' }] });
+    });
+
+    it('names each field with a code the client words, not prose', async () => {
+      const empty = await new Client(server.url).post<ErrorBody>('/api/auth/login', { email: '', password: '' });
+      expect(empty.status).toBe(400);
+      expect(empty.body.error.details).toMatchObject({
+        fields: [
+          { path: 'email', code: 'required' },
+          { path: 'password', code: 'required' },
+        ],
+      });
+      const missing = await new Client(server.url).post<ErrorBody>('/api/auth/login', { admin: true });
+      expect(missing.body.error.details).toMatchObject({
+        fields: expect.arrayContaining([
+          { path: 'email', code: 'required' },
+          { path: 'password', code: 'required' },
+          { path: 'admin', code: 'unknown_field' },
+        ]),
+      });
     });
 
     it('refuses bodies over 1 MB with 413', async () => {
