@@ -15,17 +15,44 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-async function isFile(path: string): Promise<boolean> {
+/** The size of a regular file, or undefined when there is none. */
+async function fileSize(path: string): Promise<number | undefined> {
   try {
-    return (await stat(path)).isFile();
+    const info = await stat(path);
+    return info.isFile() ? info.size : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await fileSize(path)) !== undefined;
+}
+
+/** The encodings `npm run build:client` writes next to each compressible file (scripts/precompress.ts), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Whether an Accept-Encoding header accepts this encoding (by name or `*`, with a q-value above 0). */
+export function acceptsEncoding(header: string | null, encoding: string): boolean {
+  if (!header) return false;
+  let wildcard = false;
+  for (const part of header.split(',')) {
+    const [token = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (token.trim() === encoding) return accepted;
+    if (token.trim() === '*') wildcard = accepted;
+  }
+  return wildcard;
 }
 
 /**
  * Serves the built client like Workers' asset binding does: files by path, and index.html for
- * any other path so the client's router can take it (a single-page app).
+ * any other path so the client's router can take it (a single-page app). Text files go out as the
+ * Brotli or gzip copy the build wrote next to them, whichever the request accepts (issue 17).
  */
 export function nodeAssets(distDir: string, options: { sourceMaps?: boolean } = {}): Assets {
   const root = normalize(distDir + sep);
@@ -41,6 +68,10 @@ export function nodeAssets(distDir: string, options: { sourceMaps?: boolean } = 
         return new Response('Bad Request', { status: 400 });
       }
       if (!path.startsWith(root)) return new Response('Not Found', { status: 404 });
+      // Build metadata (dist/.vite/manifest.json) is for the build's own checks, not for visitors.
+      if (url.pathname.split('/').some((segment) => segment.startsWith('.'))) {
+        return new Response('Not Found', { status: 404 });
+      }
       let file = path;
       if (!(await isFile(file))) {
         // A missing file with an extension is a real 404; anything else is a client route.
@@ -53,14 +84,28 @@ export function nodeAssets(distDir: string, options: { sourceMaps?: boolean } = 
           });
         }
       }
-      const body = request.method === 'HEAD' ? null : await readFile(file);
+      // The precompressed copy the client accepts, best first; the file itself for anyone else.
+      const accept = request.headers.get('accept-encoding');
+      let served = { path: file, encoding: undefined as string | undefined };
+      let variants = false;
+      for (const { name, suffix } of ENCODINGS) {
+        if (!(await isFile(file + suffix))) continue;
+        variants = true;
+        if (!served.encoding && acceptsEncoding(accept, name)) served = { path: file + suffix, encoding: name };
+      }
+      const size = await fileSize(served.path);
+      if (size === undefined) return new Response('Not Found', { status: 404 });
+      const body = request.method === 'HEAD' ? null : await readFile(served.path);
       const immutable = url.pathname.startsWith('/assets/');
-      return new Response(body, {
-        headers: {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        },
+      const headers = new Headers({
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': String(size),
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
+      if (served.encoding) headers.set('content-encoding', served.encoding);
+      // Caches must keep the variants apart, the uncompressed one included.
+      if (variants) headers.set('vary', 'Accept-Encoding');
+      return new Response(body, { headers });
     },
   };
 }
