@@ -25,7 +25,8 @@ export interface Trend {
 
 /** Round steps (1, 2, 5 × 10^n) from the lowest to the highest value, about `count` of them. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (min === max) {
+  // Equal (or indistinguishable) values get room around them; a zero step would never end.
+  if (!(max - min > 1e-9 * Math.max(1, Math.abs(max)))) {
     const pad = Math.abs(min) || 1;
     return niceTicks(min - pad, max + pad, count);
   }
@@ -33,10 +34,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const norm = raw / magnitude;
   const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude;
+  // The axis must reach the highest value (a target line above the last tick would be drawn off it).
   const ticks: number[] = [];
-  for (let value = Math.floor(min / step) * step; value <= max + step * 1e-9 || ticks.length < 2; value += step) {
+  for (let value = Math.floor(min / step) * step; ; value += step) {
     ticks.push(Number(value.toFixed(10)));
-    if (value >= max) break;
+    if (value >= max - step * 1e-9 && ticks.length >= 2) break;
   }
   return ticks;
 }
