@@ -14,6 +14,20 @@ export class ApiError extends Error {
   }
 }
 
+type SessionLostListener = () => void;
+const sessionLostListeners = new Set<SessionLostListener>();
+
+/**
+ * Called whenever the server answers 401 unauthenticated (the session expired or was ended elsewhere):
+ * the session state forgets the person, and the login page brings them back. Returns the unsubscribe.
+ */
+export function onSessionLost(listener: SessionLostListener): () => void {
+  sessionLostListeners.add(listener);
+  return () => {
+    sessionLostListeners.delete(listener);
+  };
+}
+
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
@@ -34,6 +48,9 @@ export async function api<T>(
   const json: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = (json as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
+    if (response.status === 401 && error?.code === 'unauthenticated') {
+      for (const listener of sessionLostListeners) listener();
+    }
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       response.status,

@@ -1,10 +1,12 @@
-import { Button, Heading, Link, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Link, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
+import { fieldError } from '../components/fieldErrors.ts';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -20,6 +22,7 @@ export function InvitePage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  usePageTitle(t('invite.title'), loadError ? null : preview?.tableName);
 
   if (loadError) {
     return (
@@ -95,20 +98,25 @@ export function InvitePage() {
           </Button>
         </>
       ) : null}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} inline={['name', 'password']} />
       {problem ? (
         <div role="alert" className="tw-alert-error">
           {problem}
         </div>
       ) : null}
       {mustLogIn || otherAccount ? null : (
-        <form onSubmit={submit}>
+        <form noValidate onSubmit={submit}>
           {preview.existingAccount ? null : (
             <>
-              <Field id="invite-name" label={t('invite.name')}>
+              <Field id="invite-name" label={t('invite.name')} error={fieldError(t, error, 'name')}>
                 <Textbox required autoComplete="name" value={displayName} onChange={(e) => setName(e.target.value)} />
               </Field>
-              <Field id="invite-password" label={t('invite.password')} hint={t('invite.passwordHelp')}>
+              <Field
+                id="invite-password"
+                label={t('invite.password')}
+                hint={t('invite.passwordHelp')}
+                error={fieldError(t, error, 'password')}
+              >
                 <Textbox
                   type="password"
                   autoComplete="new-password"

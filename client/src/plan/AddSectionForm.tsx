@@ -1,9 +1,10 @@
-import { Button, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { OrganizationRef } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
+import { fieldError } from '../components/fieldErrors.ts';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DraftersField } from './DraftersField.tsx';
@@ -34,9 +35,13 @@ export function AddSectionForm({ tableId, planId, organizations, onAdded }: Prop
     }
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="add-section-form">
-      <ErrorAlert error={error} />
-      <Field id={`add-section-${planId}`} label={t('planManage.addSection.title')}>
+    <form className="tw-panel" onSubmit={submit} noValidate data-testid="add-section-form">
+      <ErrorAlert error={error} inline={['title']} />
+      <Field
+        id={`add-section-${planId}`}
+        label={t('planManage.addSection.title')}
+        error={fieldError(t, error, 'title')}
+      >
         <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <DraftersField

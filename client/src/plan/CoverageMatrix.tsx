@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import type { CoverageResponse } from '../../../shared/api.ts';
 import { GapFlag } from '../components/GapFlag.tsx';

@@ -1,10 +1,11 @@
-import { Button, Heading, Select, SelectOption, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { YearField } from '../components/YearField.tsx';
 import { PLAN_TEMPLATE_NAMES, type PlanTemplate } from '../../../shared/plan-templates.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
+import { fieldError } from '../components/fieldErrors.ts';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -43,19 +44,32 @@ export function CreatePlanForm({ tableId, templates, onCreated }: Props) {
   }
 
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="create-plan-form">
+    <form className="tw-panel" onSubmit={submit} noValidate data-testid="create-plan-form">
       <Heading level={3}>{t('planManage.create.title')}</Heading>
-      <ErrorAlert error={error} />
-      <Field id="plan-title" label={t('planManage.create.name')}>
+      <ErrorAlert error={error} inline={['title', 'periodStart', 'periodEnd', 'template']} />
+      <Field id="plan-title" label={t('planManage.create.name')} error={fieldError(t, error, 'title')}>
         <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <div className="tw-inline-fields">
-        <YearField id="plan-start" label={t('planManage.create.start')} value={periodStart} onChange={setPeriodStart} />
-        <YearField id="plan-end" label={t('planManage.create.end')} value={periodEnd} onChange={setPeriodEnd} />
+        <YearField
+          id="plan-start"
+          label={t('planManage.create.start')}
+          value={periodStart}
+          onChange={setPeriodStart}
+          error={fieldError(t, error, 'periodStart')}
+        />
+        <YearField
+          id="plan-end"
+          label={t('planManage.create.end')}
+          value={periodEnd}
+          onChange={setPeriodEnd}
+          error={fieldError(t, error, 'periodEnd')}
+        />
       </div>
       <Field
         id="plan-template"
         label={t('planManage.create.template')}
+        error={fieldError(t, error, 'template')}
         hint={
           sections.length
             ? t('planManage.create.templateSections', { sections: sections.join(' · ') })

@@ -1,5 +1,7 @@
-import { Checkbox, Fieldset, FieldsetLegend } from '@utrecht/component-library-react/css-module';
+import { Checkbox, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import type { OrganizationRef } from '../../../shared/api.ts';
+import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
 
 interface Props {
@@ -9,10 +11,26 @@ interface Props {
   selected: readonly string[];
   onChange(selected: string[]): void;
   disabled?: boolean;
+  /** A save button of its own (managing a section); absent inside a form that saves everything at once. */
+  children?: ReactNode;
+  /** Why saving them failed, if it did. */
+  error?: unknown;
+  /** The confirmation after saving them (role=status, so screen readers hear it too). */
+  status?: string | null;
 }
 
 /** Checkboxes for the organizations that write a section: the table's member organizations. */
-export function DraftersField({ idPrefix, legend, organizations, selected, onChange, disabled }: Props) {
+export function DraftersField({
+  idPrefix,
+  legend,
+  organizations,
+  selected,
+  onChange,
+  disabled,
+  children,
+  error,
+  status,
+}: Props) {
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
   return (
@@ -29,6 +47,9 @@ export function DraftersField({ idPrefix, legend, organizations, selected, onCha
           </Field>
         ))}
       </div>
+      {children}
+      {error ? <ErrorAlert error={error} /> : null}
+      {status !== undefined ? <StatusMessage text={status} /> : null}
     </Fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { OrganizationRef, PlansResponse } from '../../../shared/api.ts';
 import { endpoints, type PlanWithSections } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -52,9 +52,9 @@ function PlanSectionsEditor({
       {live.length === 0 ? <Paragraph>{t('planManage.plan.noSections')}</Paragraph> : null}
       <ol className="tw-manage-list">
         {live.map((section, index) => (
-          // The key carries what the row's form starts from, so that it starts afresh after a change.
+          // The row follows the server's title and drafters itself: remounting it would drop its confirmation.
           <SectionManageRow
-            key={`${section.id}:${section.title}:${section.drafters.map((d) => d.id).join(',')}`}
+            key={section.id}
             tableId={tableId}
             section={section}
             organizations={organizations}

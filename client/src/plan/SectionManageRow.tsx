@@ -1,10 +1,12 @@
-import { Button, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { OrganizationRef, SectionView } from '../../../shared/api.ts';
 import { endpoints, type SectionChanges } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
+import { fieldError } from '../components/fieldErrors.ts';
 import { useAction } from '../components/useAction.ts';
+import { useDisabledReason } from '../components/DisabledReason.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DraftersField } from './DraftersField.tsx';
 
@@ -33,7 +35,18 @@ export function SectionManageRow({
   const { t } = useI18n();
   const [title, setTitle] = useState(section.title);
   const [drafterIds, setDrafterIds] = useState(section.drafters.map((d) => d.id));
+  // When the server's title or drafters change, the form starts from them again. Done here rather than
+  // by remounting the row, so that the confirmation of a save stays on screen after the reload.
+  const serverState = `${section.title}\n${section.drafters.map((d) => d.id).join(',')}`;
+  const [seenState, setSeenState] = useState(serverState);
+  if (seenState !== serverState) {
+    setSeenState(serverState);
+    setTitle(section.title);
+    setDrafterIds(section.drafters.map((d) => d.id));
+  }
   const { run, error, status, busy } = useAction();
+  const drafters = useAction();
+  const why = useDisabledReason(busy || title !== section.title ? null : t('planManage.section.whyUnchanged'));
   const update = async (changes: SectionChanges, success: string) => {
     if (await run(() => endpoints.updateSection(tableId, section.id, changes), success)) onChanged();
   };
@@ -44,13 +57,24 @@ export function SectionManageRow({
   const idBase = `manage-section-${section.id}`;
   return (
     <li className="tw-manage-row" data-testid="manage-section" data-section-id={section.id}>
-      <form onSubmit={rename} className="tw-rename">
-        <Field id={`${idBase}-title`} label={t('planManage.section.name')} className="tw-field-inline">
+      <form noValidate onSubmit={rename} className="tw-rename">
+        <Field
+          id={`${idBase}-title`}
+          label={t('planManage.section.name')}
+          className="tw-field-inline"
+          error={fieldError(t, error, 'title')}
+        >
           <Textbox required value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
-        <Button type="submit" appearance="secondary-action-button" disabled={busy || title === section.title}>
+        <Button
+          type="submit"
+          appearance="secondary-action-button"
+          disabled={busy || title === section.title}
+          {...why.describedBy}
+        >
           {t('planManage.section.rename')}
         </Button>
+        {why.hint}
       </form>
       <div className="tw-actions">
         <Button
@@ -88,17 +112,24 @@ export function SectionManageRow({
           organizations={organizations}
           selected={drafterIds}
           onChange={setDrafterIds}
-          disabled={busy}
-        />
-        <Button
-          appearance="secondary-action-button"
-          disabled={busy}
-          onClick={() => void update({ drafterIds }, t('manage.saved'))}
+          disabled={drafters.busy}
+          error={drafters.error}
+          status={drafters.status}
         >
-          {t('planManage.section.saveDrafters')}
-        </Button>
+          <Button
+            appearance="secondary-action-button"
+            disabled={drafters.busy}
+            onClick={async () => {
+              const saved = t('planManage.section.draftersSaved', { title: section.title });
+              const changed = () => endpoints.updateSection(tableId, section.id, { drafterIds });
+              if (await drafters.run(changed, saved)) onChanged();
+            }}
+          >
+            {t('planManage.section.saveDrafters')}
+          </Button>
+        </DraftersField>
       </details>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} inline={['title']} />
       <StatusMessage text={status} />
     </li>
   );

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { SearchKind, SearchResponse } from '../../../shared/api.ts';
@@ -41,7 +41,7 @@ export function SearchBox({ tableId }: { tableId: string }) {
 
   return (
     <div className="tw-search">
-      <form role="search" onSubmit={submit} className="tw-search-form" aria-label={t('search.label')}>
+      <form noValidate role="search" onSubmit={submit} className="tw-search-form" aria-label={t('search.label')}>
         <Field id="table-search" label={t('search.label')} className="tw-field-inline">
           <Textbox
             type="search"
@@ -85,6 +85,12 @@ export function SearchBox({ tableId }: { tableId: string }) {
                       <Link to={target(tableId, result)} className="utrecht-link">
                         <Snippet snippet={result.title} />
                       </Link>
+                      {result.plan ? (
+                        <span className="tw-muted" data-testid="search-result-plan">
+                          {' '}
+                          {t('search.inPlan', { plan: result.plan.title })}
+                        </span>
+                      ) : null}
                       <Paragraph small className="tw-snippet">
                         <Snippet snippet={result.snippet} />
                       </Paragraph>
