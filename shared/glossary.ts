@@ -139,7 +139,28 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     concept: 'remark',
     nl: 'kanttekening',
     en: 'remark',
-    rejected: [{ word: 'opmerking', pattern: /opmerking/i }],
+    why: 'A remark is part of a position; an “opmerking” is a comment beside the text (the next entry).',
+    rejected: [{ word: 'opmerking', pattern: /opmerking/i, keys: /^(position|consensus|round)\./ }],
+  },
+  {
+    concept: 'comment (on a passage of the text)',
+    nl: 'opmerking; wie reageert, plaatst een reactie; afronden, afgerond, heropenen',
+    en: 'comment; reply; resolve, resolved, reopen',
+    rejected: [
+      { word: 'commentaar', pattern: /commentaar/i },
+      { word: 'antwoord (on a comment)', pattern: /antwoord/i, keys: /^comments\./ },
+      { word: 'opgelost, oplossen', pattern: /opgelost|oplossen/i, keys: /^comments\./ },
+    ],
+  },
+  {
+    concept: 'draft history, restore',
+    nl: 'concepthistorie, terugzetten',
+    en: 'draft history, restore',
+    why: '“Terugzetten” is also the plan manager’s word for bringing a section back.',
+    rejected: [
+      { word: 'herstellen', pattern: /herstel/i, keys: /^draftHistory\./ },
+      { word: 'versiegeschiedenis', pattern: /(versie|concept)geschiedenis/i },
+    ],
   },
   {
     concept: 'objection',
@@ -222,7 +243,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     en: 'ruling',
     why: 'domain.md: uitspraak = ruling. “Besluitvorming” (decision-making: the consent process as a whole) stays.',
     rejected: [
-      { word: 'besluit, conceptbesluit', pattern: /besluit(?!vorming)/i },
+      // The Besluit digitale toegankelijkheid overheid is the name of a law (accessibility statement), not a ruling.
+      { word: 'besluit, conceptbesluit', pattern: /besluit(?!vorming)/i, unless: /Besluit digitale toegankelijkheid/ },
       { word: 'besloten', pattern: /\bbesloten\b/i },
       { word: 'conceptuitspraak (spelled concept-uitspraak)', pattern: /conceptuitspraak/i },
     ],

@@ -1,20 +1,19 @@
 import '@utrecht/design-tokens/dist/index.css';
 import './styles.css';
+import './nlds.ts';
+import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AdoptedPlanPage } from './adopted/AdoptedPlanPage.tsx';
 import { Layout, RequireLogin } from './components/Layout.tsx';
-import { GoalPage } from './goals/GoalPage.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
-import { ReportPage } from './reports/ReportPage.tsx';
-import { TablePage } from './pages/TablePage.tsx';
 import { TablesPage } from './pages/TablesPage.tsx';
-import { SectionPage } from './section/SectionPage.tsx';
+import { AdoptedPlanPage, GoalPage, ReportPage, SectionPage, TablePage } from './lazyPages.tsx';
 import { SessionProvider } from './session.tsx';
 
 const router = createBrowserRouter([
@@ -23,6 +22,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/invite/:token', element: <InvitePage /> },
+      { path: '/toegankelijkheid', element: <AccessibilityPage /> },
       {
         element: <RequireLogin />,
         children: [

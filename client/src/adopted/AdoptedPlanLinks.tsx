@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { SectionView, TableDetail } from '../../../shared/api.ts';
@@ -8,7 +8,7 @@ import { byPlan } from '../components/PlanSectionList.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { adoptedEndpoints, readsAdoptedFirst } from './api.ts';
-import { adoptedLine } from './AdoptedTextView.tsx';
+import { adoptedLine } from './adoptedLine.ts';
 
 /** A link to "Het vastgestelde plan" of each of the table's live plans (the plan tab, the overview). */
 export function AdoptedPlanLinks({ sections }: { sections: readonly SectionView[] | null }) {

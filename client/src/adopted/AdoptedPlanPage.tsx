@@ -1,9 +1,10 @@
-import { Button, ButtonGroup, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, ButtonGroup, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import { Link, useParams } from 'react-router';
 import type { AdoptedPlanSection } from '../../../shared/api.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { adoptedEndpoints } from './api.ts';
@@ -49,6 +50,7 @@ export function AdoptedPlanPage() {
   const { t, formatDate } = useI18n();
   const { id = '' } = useParams();
   const { data: view, error } = useLoad(() => adoptedEndpoints.plan(id), [id]);
+  usePageTitle(error ? undefined : view && t('adopted.pageTitle', { plan: view.plan.title }), view?.plan.tableName);
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ErrorAlert error={error} />;

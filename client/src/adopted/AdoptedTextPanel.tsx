@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState, type ReactNode } from 'react';
 import type { Role } from '../../../shared/roles.ts';
 import { endpoints } from '../api/endpoints.ts';

@@ -1,17 +1,9 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
-import type { AdoptedSummary, AdoptedText } from '../../../shared/api.ts';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import type { AdoptedText } from '../../../shared/api.ts';
 import { PositionLabel } from '../consensus/PositionTable.tsx';
 import { TextParagraphs } from '../consensus/DiffView.tsx';
-import { useI18n, type Translate } from '../i18n/i18n.tsx';
-
-/** "Vastgesteld op 1 juli 2026 met consensus (versie 3)". */
-export function adoptedLine(t: Translate, formatDate: (iso: string) => string, adopted: AdoptedSummary): string {
-  return t('adopted.adoptedOn', {
-    date: formatDate(adopted.adoptedAt),
-    way: t(`adopted.way.${adopted.way}`),
-    version: adopted.versionNumber,
-  });
-}
+import { useI18n } from '../i18n/i18n.tsx';
+import { adoptedLine } from './adoptedLine.ts';
 
 /**
  * An adopted text as a reader sees it: when and how it was adopted, the text, and for a ruling the

@@ -1,7 +1,12 @@
 import type {
   AcceptInvitationResponse,
   AuditResponse,
+  CommentAnchor,
+  CommentThreadResponse,
+  CommentThreadsResponse,
   CoverageResponse,
+  DraftHistoryDocument,
+  DraftHistoryResponse,
   EscalationInbox,
   GoalDetail,
   GoalsResponse,
@@ -99,7 +104,8 @@ export const endpoints = {
   acceptInvitation: (token: string, input: InvitationAcceptance) =>
     api<AcceptInvitationResponse>('POST', `/api/invitations/${enc(token)}/accept`, input),
   outbox: () => api<OutboxResponse>('GET', '/api/dev/outbox'),
-  sections: (tableId: string) => api<SectionsResponse>('GET', `/api/tables/${enc(tableId)}/sections`),
+  sections: (tableId: string, planId?: string) =>
+    api<SectionsResponse>('GET', `/api/tables/${enc(tableId)}/sections${planId ? `?planId=${enc(planId)}` : ''}`),
   section: (id: string) => api<SectionDetail>('GET', `/api/sections/${enc(id)}`),
   linkSectionGoals: (id: string, goalIds: string[]) =>
     api<SectionDetail>('PUT', `/api/sections/${enc(id)}/goals`, { goalIds }),
@@ -124,7 +130,8 @@ export const endpoints = {
   addMeasurement: (tableId: string, kpiId: string, measurement: NewMeasurement) =>
     api<KpiView>('POST', `/api/tables/${enc(tableId)}/kpis/${enc(kpiId)}/measurements`, measurement),
 
-  coverage: (tableId: string) => api<CoverageResponse>('GET', `/api/tables/${enc(tableId)}/coverage`),
+  coverage: (tableId: string, planId?: string) =>
+    api<CoverageResponse>('GET', `/api/tables/${enc(tableId)}/coverage${planId ? `?planId=${enc(planId)}` : ''}`),
   search: (tableId: string, q: string) => api<SearchResponse>('GET', `/api/tables/${enc(tableId)}/search?q=${enc(q)}`),
 
   consensus: (sectionId: string) => api<SectionConsensus>('GET', `/api/sections/${enc(sectionId)}/consensus`),
@@ -141,6 +148,9 @@ export const endpoints = {
     api<OpenedRound>('POST', `/api/escalations/${enc(escalationId)}/proposal`, proposal),
   /** The proposal being written on a section (a compromise, a draft ruling), with both sides of its diff. */
   proposal: (sectionId: string) => api<ProposalResponse>('GET', `/api/sections/${enc(sectionId)}/proposal`),
+  /** Withdraws the compromise or draft ruling being written (whoever may write it). */
+  withdrawProposal: (proposalId: string) =>
+    api<ProposalResponse>('POST', `/api/proposals/${enc(proposalId)}/withdraw`),
   startCompromise: (escalationId: string) =>
     api<ProposalResponse>('POST', `/api/escalations/${enc(escalationId)}/compromise-document`, {}),
   startRuling: (sectionId: string) =>
@@ -155,6 +165,22 @@ export const endpoints = {
     api<VersionDetail>('GET', `/api/sections/${enc(sectionId)}/versions/${number}`),
   diff: (sectionId: string, from: number, to: number | 'current') =>
     api<VersionDiff>('GET', `/api/sections/${enc(sectionId)}/diff?from=${from}&to=${to}`),
+  // Comments beside the text and the draft history (server/comments, server/draft-history).
+  comments: (sectionId: string) => api<CommentThreadsResponse>('GET', `/api/sections/${enc(sectionId)}/comments`),
+  startCommentThread: (sectionId: string, thread: { anchor: CommentAnchor; body: string }) =>
+    api<CommentThreadResponse>('POST', `/api/sections/${enc(sectionId)}/comments`, thread),
+  replyToComment: (threadId: string, body: string) =>
+    api<CommentThreadResponse>('POST', `/api/comment-threads/${enc(threadId)}/replies`, { body }),
+  resolveComment: (threadId: string) =>
+    api<CommentThreadResponse>('POST', `/api/comment-threads/${enc(threadId)}/resolve`, {}),
+  reopenComment: (threadId: string) =>
+    api<CommentThreadResponse>('POST', `/api/comment-threads/${enc(threadId)}/reopen`, {}),
+  draftHistory: (sectionId: string) =>
+    api<DraftHistoryResponse>('GET', `/api/sections/${enc(sectionId)}/draft-history`),
+  draftHistoryEntry: (sectionId: string, entryId: string) =>
+    api<DraftHistoryDocument>('GET', `/api/sections/${enc(sectionId)}/draft-history/${enc(entryId)}`),
+  restoreDraftEntry: (sectionId: string, entryId: string) =>
+    api<DraftHistoryResponse>('POST', `/api/sections/${enc(sectionId)}/draft-history/${enc(entryId)}/restore`, {}),
   escalationInbox: (tableId: string) => api<EscalationInbox>('GET', `/api/tables/${enc(tableId)}/escalations`),
   notifications: () => api<NotificationsResponse>('GET', '/api/notifications'),
   markNotificationsRead: (which: ReadNotifications) => api<{ ok: true }>('POST', '/api/notifications/read', which),

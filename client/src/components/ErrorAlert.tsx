@@ -1,20 +1,8 @@
-import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { SECTION_STATES, type SectionState } from '../../../shared/consensus.ts';
 import { ApiError } from '../api/client.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
-
-const PROBLEM_CODES = [
-  'not_finite',
-  'percent_range',
-  'count_whole',
-  'not_negative',
-  'no_plan_period',
-  'target_outside_period',
-  'period_not_started',
-  'period_before_baseline',
-] as const;
-type ProblemCode = (typeof PROBLEM_CODES)[number];
-const isProblemCode = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
+import { concerns, fieldProblems, fieldProblemText } from './fieldErrors.ts';
 
 export function errorText(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
@@ -24,20 +12,37 @@ export function errorText(t: Translate, error: unknown): string {
     if (error.code === 'conflict' && (SECTION_STATES as readonly unknown[]).includes(state)) {
       return t('error.conflictState', { state: t(`plan.state.${state as SectionState}`) });
     }
-    // A broken rule with a code (a percentage over 100, a half year that has not started): the catalog words it.
-    const issue = (error.details as { issues?: Array<{ code?: unknown }> } | undefined)?.issues?.[0];
-    if (error.code === 'validation_failed' && typeof issue?.code === 'string' && isProblemCode(issue.code)) {
-      return t(`problem.${issue.code}`);
-    }
+    // A refused field: the catalog words the problem (a percentage over 100, a half year not yet begun).
+    const problem = fieldProblems(error)[0];
+    if (problem) return fieldProblemText(t, problem);
     return t(`error.${error.code}`, { message: error.message });
   }
   return t('error.internal');
 }
 
-/** Shows an API error in the catalog's words; role="alert" so screen readers announce it. */
-export function ErrorAlert({ error }: { error: unknown }) {
+/**
+ * Shows an API error in the catalog's words; role="alert" so screen readers announce it. A refused
+ * request lists the problems of fields the form does not show next to the field itself (`inline`).
+ */
+export function ErrorAlert({ error, inline = [] }: { error: unknown; inline?: readonly string[] }) {
   const { t } = useI18n();
   if (!error) return null;
+  const problems = fieldProblems(error);
+  if (problems.length) {
+    const elsewhere = problems.filter((problem) => !inline.some((path) => concerns(problem, path)));
+    // Each field announces its own problem (Field's role="alert"); a second alert would only repeat it.
+    if (elsewhere.length === 0) return null;
+    return (
+      <Alert type="error" role="alert">
+        <Paragraph>{t('error.validation_failed')}</Paragraph>
+        <ul>
+          {elsewhere.map((problem, index) => (
+            <li key={`${problem.path}:${index}`}>{fieldProblemText(t, problem)}</li>
+          ))}
+        </ul>
+      </Alert>
+    );
+  }
   return (
     <Alert type="error" role="alert">
       <Paragraph>{errorText(t, error)}</Paragraph>

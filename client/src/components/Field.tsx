@@ -1,4 +1,4 @@
-import { FormField, FormFieldDescription, FormLabel } from '@utrecht/component-library-react/css-module';
+import { FormField, FormFieldDescription, FormLabel } from '@utrecht/component-library-react';
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
 
 /**

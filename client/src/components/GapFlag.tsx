@@ -1,9 +1,10 @@
+import { Icon } from './Icon.tsx';
+
 /** A gap in the plan (a goal no section serves, a section that serves no goal): words and a sign, not colour alone. */
 export function GapFlag({ text }: { text: string }) {
   return (
     <span className="tw-flag">
-      <span aria-hidden="true">⚠ </span>
-      {text}
+      <Icon name="warning" /> {text}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { NotificationsResponse, NotificationView } from '../../../shared/api.ts';

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { SectionView } from '../../../shared/api.ts';

@@ -1,5 +1,6 @@
 import type { SectionView } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Icon } from './Icon.tsx';
 
 /**
  * Where a section stands (Concept, …) and, when it is locked, that it is; the state says why. In words,
@@ -14,8 +15,7 @@ export function SectionStateBadge({ section }: { section: Pick<SectionView, 'sta
       </span>
       {section.locked ? (
         <span className="tw-badge tw-badge-locked" data-testid="section-lock">
-          <span aria-hidden="true">🔒 </span>
-          {t('plan.state.locked')}
+          <Icon name="lock" /> {t('plan.state.locked')}
         </span>
       ) : null}
     </>

@@ -1,4 +1,4 @@
-import { Heading } from '@utrecht/component-library-react/css-module';
+import { Heading } from '@utrecht/component-library-react';
 import type { SectionConsensus } from '../../../shared/api.ts';
 import type { ConsensusAction } from '../../../shared/consensus.ts';
 import { endpoints } from '../api/endpoints.ts';

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { MeResponse, SectionConsensus } from '../../../shared/api.ts';
 import type { SectionState } from '../../../shared/consensus.ts';
 import { can } from '../../../shared/permissions.ts';

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import type { VersionDiff } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { EscalationView } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 

@@ -1,4 +1,4 @@
-import { Button, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { PositionView, RoundView, SectionConsensus } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -79,7 +79,7 @@ export function PositionTable({ consensus, ownOrganizationId }: Props) {
     button?.focus();
   };
   return (
-    <div className="tw-scroll">
+    <div className="tw-scroll" role="region" aria-label={t('consensus.positions.caption')} tabIndex={0}>
       <table className="tw-table tw-positions" data-testid="position-table">
         <caption className="tw-caption">{t('consensus.positions.caption')}</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useId } from 'react';
 import type { MeResponse, ProposalView } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
@@ -8,6 +8,9 @@ import { Presence } from '../section/Presence.tsx';
 import { SectionEditor } from '../section/SectionEditor.tsx';
 import { useCollab } from '../section/useCollab.ts';
 import { DiffView } from './DiffView.tsx';
+import { ConfirmAction } from './forms/ConfirmAction.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useAction } from '../components/useAction.ts';
 
 /**
  * A compromise or a draft ruling being written (proposals are documents): the live editor with everyone's
@@ -28,8 +31,18 @@ export function useProposal(sectionId: string) {
   return { proposal: data?.proposal ?? null, error, reload };
 }
 
-export function ProposalDocument({ proposal, me }: { proposal: ProposalView; me: MeResponse }) {
+export function ProposalDocument({
+  proposal,
+  me,
+  onWithdrawn,
+}: {
+  proposal: ProposalView;
+  me: MeResponse;
+  /** Offered to whoever writes the proposal: withdrawing it freezes its document (a new one can be started). */
+  onWithdrawn?: () => Promise<unknown>;
+}) {
   const { t, formatDateTime } = useI18n();
+  const withdraw = useAction();
   const diffId = useId();
   const collab = useCollab(proposal.docName);
   const label = t(`consensus.proposal.${proposal.kind}`);
@@ -45,6 +58,24 @@ export function ProposalDocument({ proposal, me }: { proposal: ProposalView; me:
       </Paragraph>
       {collab ? <Presence provider={collab.provider} label={label} /> : null}
       {collab ? <SectionEditor collab={collab} me={me} editable={proposal.canWrite} label={label} /> : null}
+      {proposal.canWrite && onWithdrawn ? (
+        <div className="tw-actions">
+          <ConfirmAction
+            label={t(`consensus.proposal.withdraw.${proposal.kind}`)}
+            question={t(`consensus.proposal.withdraw.question.${proposal.kind}`)}
+            yes={t(`consensus.proposal.withdraw.${proposal.kind}`)}
+            busy={withdraw.busy}
+            testId="proposal-withdraw"
+            onConfirm={() =>
+              withdraw.run(async () => {
+                await endpoints.withdrawProposal(proposal.id);
+                await onWithdrawn();
+              })
+            }
+          />
+          <ErrorAlert error={withdraw.error} />
+        </div>
+      ) : null}
       <section className="tw-viewer" aria-labelledby={diffId} data-testid="proposal-diff">
         <Heading level={4} id={diffId}>
           {t('consensus.proposal.diffTitle', { version: proposal.basedOnVersion })}

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import type { RoundView, SectionHistory as History } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
@@ -50,7 +50,7 @@ function Versions({ sectionId, history }: { sectionId: string; history: History 
   if (history.versions.length === 0) return <Paragraph>{t('history.noVersions')}</Paragraph>;
   return (
     <>
-      <div className="tw-scroll">
+      <div className="tw-scroll" role="region" aria-label={t('history.versions.caption')} tabIndex={0}>
         <table className="tw-table" data-testid="history-versions">
           <caption className="tw-caption">{t('history.versions.caption')}</caption>
           <thead>

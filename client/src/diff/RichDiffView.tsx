@@ -1,7 +1,7 @@
 import { DOMSerializer, type Node } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, EditorView } from '@tiptap/pm/view';
-import { Paragraph } from '@utrecht/component-library-react/css-module';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { DiffSide } from '../../../shared/api.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
@@ -168,15 +168,17 @@ export function diffDecorations(diff: RichDiff, t: Translate): DecorationSet {
 
 const count = (t: Translate, n: number, one: MessageKey, other: MessageKey) => t(n === 1 ? one : other, { count: n });
 
-export function RichDiffView({ from, to }: { from: DiffSide; to: DiffSide }) {
+/** `label` names the document for screen readers when `from` is no version (a draft history entry). */
+export function RichDiffView({ from, to, label }: { from: DiffSide; to: DiffSide; label?: string }) {
   const { t } = useI18n();
   const diff = useMemo(() => richDiffOfJson(from.doc, to.doc), [from.doc, to.doc]);
   const mount = useRef<HTMLDivElement>(null);
   const changed = diff.insertions.length + diff.deletions.length + diff.structure.length > 0;
   const docLabel =
-    to.version === 'current'
+    label ??
+    (to.version === 'current'
       ? t('diff.docLabelDraft', { from: from.version })
-      : t('diff.docLabel', { from: from.version, to: to.version });
+      : t('diff.docLabel', { from: from.version, to: to.version }));
   useEffect(() => {
     if (!changed || !mount.current) return;
     const decorations = diffDecorations(diff, t);

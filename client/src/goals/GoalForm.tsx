@@ -8,7 +8,7 @@ import {
   SelectOption,
   Textarea,
   Textbox,
-} from '@utrecht/component-library-react/css-module';
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { PrincipleView } from '../../../shared/api.ts';
 import { NATIONAL_GOALS, type NationalGoal } from '../../../shared/goals.ts';
@@ -55,7 +55,7 @@ export function GoalForm({
     }
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="goal-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="goal-form">
       <Heading level={3}>{t('goals.goal.add')}</Heading>
       <ErrorAlert error={error} />
       <Field id="goal-title" label={t('goals.field.title')}>

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import type { GoalView, KpiView, PrincipleView } from '../../../shared/api.ts';
 import { comparePeriods } from '../../../shared/goals.ts';
@@ -12,34 +12,36 @@ function latest(kpi: KpiView) {
   return [...kpi.measurements].sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
 }
 
-function KpiSummary({ kpis }: { kpis: KpiView[] }) {
+function KpiSummary({ kpis, goal }: { kpis: KpiView[]; goal: string }) {
   const { t } = useI18n();
   const format = useKpiFormat();
   if (kpis.length === 0) return <Paragraph className="tw-muted">{t('goal.noKpis')}</Paragraph>;
   return (
-    <table className="tw-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('kpi.indicator')}</th>
-          <th scope="col">{t('kpi.latest')}</th>
-          <th scope="col">{t('kpi.statusLabel')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {kpis.map((kpi) => {
-          const last = latest(kpi);
-          return (
-            <tr key={kpi.id}>
-              <th scope="row">{kpi.indicator}</th>
-              <td>{last ? `${format(kpi.unit, last.value)} (${last.period})` : '—'}</td>
-              <td>
-                <KpiStatusBadge status={kpi.status} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="tw-scroll" role="region" aria-label={t('reports.kpi.caption', { goal })} tabIndex={0}>
+      <table className="tw-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('kpi.indicator')}</th>
+            <th scope="col">{t('kpi.latest')}</th>
+            <th scope="col">{t('kpi.statusLabel')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kpis.map((kpi) => {
+            const last = latest(kpi);
+            return (
+              <tr key={kpi.id}>
+                <th scope="row">{kpi.indicator}</th>
+                <td>{last ? `${format(kpi.unit, last.value)} (${last.period})` : '—'}</td>
+                <td>
+                  <KpiStatusBadge status={kpi.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -79,7 +81,7 @@ export function GoalList({
               )}
             </dd>
           </dl>
-          <KpiSummary kpis={goal.kpis} />
+          <KpiSummary kpis={goal.kpis} goal={goal.title} />
         </li>
       ))}
     </ol>

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { Link, useParams } from 'react-router';
 import type { KpiView } from '../../../shared/api.ts';
 import { ApiError } from '../api/client.ts';
@@ -6,6 +6,7 @@ import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { GapFlag } from '../components/GapFlag.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { KpiPanel } from './KpiPanel.tsx';
@@ -16,6 +17,8 @@ export function GoalPage() {
   const { t } = useI18n();
   const { id = '', goalId = '' } = useParams();
   const { data, setData, error } = useLoad(() => endpoints.goal(id, goalId), [id, goalId]);
+  // A 404 is the NotFoundPage's to title.
+  usePageTitle(error ? undefined : data?.goal.title, t('table.tab.goals'));
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ErrorAlert error={error} />;

@@ -8,15 +8,17 @@ import {
   Select,
   SelectOption,
   Textbox,
-} from '@utrecht/component-library-react/css-module';
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { GoalView } from '../../../shared/api.ts';
 import { KPI_DIRECTIONS, KPI_UNITS, type KpiDirection, type KpiUnit } from '../../../shared/goals.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
+import { fieldError } from '../components/fieldErrors.ts';
 import { useAction } from '../components/useAction.ts';
 import { YearField } from '../components/YearField.tsx';
+import { useDisabledReason } from '../components/DisabledReason.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface Props {
@@ -38,13 +40,20 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
   const [baselineYear, setBaselineYear] = useState(String((planPeriod?.start ?? 2023) - 1));
   const [baselineValue, setBaselineValue] = useState('');
   const [targets, setTargets] = useState<Record<number, string>>({});
+  // The years of the targets sent, in order: the server names a target by its place (targets.2.value).
+  const [sentYears, setSentYears] = useState<number[]>([]);
   const { run, error, status, busy } = useAction();
+  const why = useDisabledReason(busy || goalId ? null : t('goals.kpi.whyGoal'));
+  const targetError = (year: number) =>
+    sentYears.includes(year) ? fieldError(t, error, `targets.${sentYears.indexOf(year)}`) : undefined;
   const years = planPeriod
     ? Array.from({ length: planPeriod.end - planPeriod.start + 1 }, (_, i) => planPeriod.start + i)
     : [];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const filled = years.filter((year) => (targets[year] ?? '').trim() !== '');
+    setSentYears(filled);
     const ok = await run(
       () =>
         endpoints.addKpi(tableId, goalId, {
@@ -52,9 +61,7 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
           unit,
           direction,
           baseline: { year: Number(baselineYear), value: toNumber(baselineValue) },
-          targets: years
-            .filter((year) => (targets[year] ?? '').trim() !== '')
-            .map((year) => ({ year, value: toNumber(targets[year] ?? '') })),
+          targets: filled.map((year) => ({ year, value: toNumber(targets[year] ?? '') })),
         }),
       t('goals.kpi.added', { indicator }),
     );
@@ -68,9 +75,19 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
 
   if (goals.length === 0) return null;
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="kpi-form">
+    <form className="tw-panel" onSubmit={submit} noValidate data-testid="kpi-form">
       <Heading level={3}>{t('goals.kpi.add')}</Heading>
-      <ErrorAlert error={error} />
+      <ErrorAlert
+        error={error}
+        inline={[
+          'indicator',
+          'unit',
+          'direction',
+          'baseline.year',
+          'baseline.value',
+          ...sentYears.map((_, i) => `targets.${i}`),
+        ]}
+      />
       <Field id="kpi-goal" label={t('goals.kpi.goal')}>
         <Select required value={goalId} onChange={(e) => setGoalId(e.target.value)}>
           <SelectOption value="">{t('goals.kpi.chooseGoal')}</SelectOption>
@@ -81,11 +98,11 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
           ))}
         </Select>
       </Field>
-      <Field id="kpi-indicator" label={t('kpi.indicator')}>
+      <Field id="kpi-indicator" label={t('kpi.indicator')} error={fieldError(t, error, 'indicator')}>
         <Textbox required value={indicator} onChange={(e) => setIndicator(e.target.value)} />
       </Field>
       <div className="tw-inline-fields">
-        <Field id="kpi-unit" label={t('kpi.unit')}>
+        <Field id="kpi-unit" label={t('kpi.unit')} error={fieldError(t, error, 'unit')}>
           <Select value={unit} onChange={(e) => setUnit(e.target.value as KpiUnit)}>
             {KPI_UNITS.map((u) => (
               <SelectOption key={u} value={u}>
@@ -94,7 +111,7 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
             ))}
           </Select>
         </Field>
-        <Field id="kpi-direction" label={t('kpi.direction')}>
+        <Field id="kpi-direction" label={t('kpi.direction')} error={fieldError(t, error, 'direction')}>
           <Select value={direction} onChange={(e) => setDirection(e.target.value as KpiDirection)}>
             {KPI_DIRECTIONS.map((d) => (
               <SelectOption key={d} value={d}>
@@ -110,8 +127,13 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
           label={t('goals.kpi.baselineYear')}
           value={baselineYear}
           onChange={setBaselineYear}
+          error={fieldError(t, error, 'baseline.year')}
         />
-        <Field id="kpi-baseline-value" label={t('goals.kpi.baselineValue')}>
+        <Field
+          id="kpi-baseline-value"
+          label={t('goals.kpi.baselineValue')}
+          error={fieldError(t, error, 'baseline.value')}
+        >
           <Textbox
             required
             inputMode="decimal"
@@ -129,7 +151,7 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
             </FormFieldDescription>
             <div className="tw-inline-fields">
               {years.map((year) => (
-                <Field key={year} id={`kpi-target-${year}`} label={year}>
+                <Field key={year} id={`kpi-target-${year}`} label={year} error={targetError(year)}>
                   <Textbox
                     inputMode="decimal"
                     className="tw-short"
@@ -144,9 +166,10 @@ export function KpiForm({ tableId, goals, planPeriod, onAdded }: Props) {
           <Paragraph>{t('goals.kpi.noPlanPeriod')}</Paragraph>
         )}
       </Fieldset>
-      <Button type="submit" appearance="secondary-action-button" disabled={busy || !goalId}>
+      <Button type="submit" appearance="secondary-action-button" disabled={busy || !goalId} {...why.describedBy}>
         {t('goals.kpi.submit')}
       </Button>
+      {why.hint}
       <StatusMessage text={status} />
     </form>
   );

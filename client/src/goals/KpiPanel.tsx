@@ -1,4 +1,4 @@
-import { Heading } from '@utrecht/component-library-react/css-module';
+import { Heading } from '@utrecht/component-library-react';
 import type { KpiView } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { KpiStatusBadge } from './KpiStatusBadge.tsx';

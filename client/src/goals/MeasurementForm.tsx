@@ -1,10 +1,11 @@
-import { Button, Heading, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { KpiView } from '../../../shared/api.ts';
 import { periodOf } from '../../../shared/goals.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
+import { fieldError } from '../components/fieldErrors.ts';
 import { useAction } from '../components/useAction.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -34,7 +35,8 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
       async () => {
         const updated = await endpoints.addMeasurement(tableId, kpi.id, {
           period: period.trim(),
-          value: Number(value.replace(',', '.')),
+          // An empty box is no value (NaN travels as null, which the server calls missing), not 0.
+          value: value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')),
           source,
           ...(note ? { note } : {}),
         });
@@ -49,11 +51,16 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
   }
 
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="measurement-form">
+    <form className="tw-panel" onSubmit={submit} noValidate data-testid="measurement-form">
       <Heading level={4}>{t('kpi.measurement.title')}</Heading>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} inline={['period', 'value', 'source', 'note']} />
       <div className="tw-inline-fields">
-        <Field id={`${idBase}-period`} label={t('kpi.period')} hint={t('kpi.measurement.periodHelp')}>
+        <Field
+          id={`${idBase}-period`}
+          label={t('kpi.period')}
+          hint={t('kpi.measurement.periodHelp')}
+          error={fieldError(t, error, 'period')}
+        >
           <Textbox
             required
             value={period}
@@ -61,7 +68,11 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
             data-testid="measurement-period"
           />
         </Field>
-        <Field id={`${idBase}-value`} label={t('kpi.measurement.value', { unit: t(`kpi.unit.${kpi.unit}`) })}>
+        <Field
+          id={`${idBase}-value`}
+          label={t('kpi.measurement.value', { unit: t(`kpi.unit.${kpi.unit}`) })}
+          error={fieldError(t, error, 'value')}
+        >
           <Textbox
             required
             inputMode="decimal"
@@ -71,10 +82,10 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
           />
         </Field>
       </div>
-      <Field id={`${idBase}-source`} label={t('kpi.source')}>
+      <Field id={`${idBase}-source`} label={t('kpi.source')} error={fieldError(t, error, 'source')}>
         <Textbox required value={source} onChange={(e) => setSource(e.target.value)} data-testid="measurement-source" />
       </Field>
-      <Field id={`${idBase}-note`} label={t('kpi.measurement.noteOptional')}>
+      <Field id={`${idBase}-note`} label={t('kpi.measurement.noteOptional')} error={fieldError(t, error, 'note')}>
         <Textarea value={note} onChange={(e) => setNote(e.target.value)} data-testid="measurement-note" />
       </Field>
       <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="measurement-submit">

@@ -1,4 +1,4 @@
-import { Paragraph } from '@utrecht/component-library-react/css-module';
+import { Paragraph } from '@utrecht/component-library-react';
 import type { KpiView } from '../../../shared/api.ts';
 import { comparePeriods } from '../../../shared/goals.ts';
 import { useI18n } from '../i18n/i18n.tsx';

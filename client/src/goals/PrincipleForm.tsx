@@ -1,4 +1,4 @@
-import { Button, Heading, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
@@ -25,7 +25,7 @@ export function PrincipleForm({ tableId, onAdded }: { tableId: string; onAdded()
     }
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="principle-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="principle-form">
       <Heading level={3}>{t('goals.principle.add')}</Heading>
       <ErrorAlert error={error} />
       <Field id="principle-title" label={t('goals.field.title')}>

@@ -132,29 +132,32 @@ export function TrendChart({ kpi }: { kpi: ChartKpi }) {
           {t('chart.legend.baseline')}
         </span>
       </figcaption>
-      <table className="tw-visually-hidden" aria-labelledby={`${id}-caption`}>
-        <caption id={`${id}-caption`}>{t('chart.table', { indicator: kpi.indicator })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('kpi.period')}</th>
-            <th scope="col">{t('chart.legend.measured')}</th>
-            <th scope="col">{t('chart.legend.target')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableRows.map((period) => {
-            const measured = trend.measurements.find((m) => m.period === period);
-            const target = targetByPeriod.get(period);
-            return (
-              <tr key={period}>
-                <th scope="row">{period}</th>
-                <td>{measured ? format(kpi.unit, measured.value) : '—'}</td>
-                <td>{target !== undefined ? format(kpi.unit, target) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* Hidden in a box, not as a table: a hidden table still widens the page on a phone. */}
+      <div className="tw-visually-hidden">
+        <table aria-labelledby={`${id}-caption`}>
+          <caption id={`${id}-caption`}>{t('chart.table', { indicator: kpi.indicator })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('kpi.period')}</th>
+              <th scope="col">{t('chart.legend.measured')}</th>
+              <th scope="col">{t('chart.legend.target')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tableRows.map((period) => {
+              const measured = trend.measurements.find((m) => m.period === period);
+              const target = targetByPeriod.get(period);
+              return (
+                <tr key={period}>
+                  <th scope="row">{period}</th>
+                  <td>{measured ? format(kpi.unit, measured.value) : '—'}</td>
+                  <td>{target !== undefined ? format(kpi.unit, target) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

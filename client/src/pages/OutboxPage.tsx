@@ -1,8 +1,9 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { Fragment } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Mail text with its links clickable, so an invitation can be followed from here. */
@@ -26,6 +27,7 @@ function Linked({ text }: { text: string }) {
 export function OutboxPage() {
   const { t, formatDateTime } = useI18n();
   const { data, error } = useLoad(() => endpoints.outbox(), []);
+  usePageTitle(t('outbox.title'));
   return (
     <section>
       <Heading level={1}>{t('outbox.title')}</Heading>

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { NavLink, useParams } from 'react-router';
 import type { Action } from '../../../shared/permissions.ts';
 import { AdoptedPlanIntro } from '../adopted/AdoptedPlanLinks.tsx';
@@ -6,6 +6,7 @@ import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { GoalsTab } from '../goals/GoalsTab.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PlanTab } from '../plan/PlanTab.tsx';
@@ -19,6 +20,16 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 
 export type TableTab = 'overview' | 'plan' | 'goals' | 'reports' | 'escalations' | 'timeline' | 'manage';
 
+const TAB_LABEL = {
+  overview: 'table.tab.overview',
+  plan: 'table.tab.plan',
+  goals: 'table.tab.goals',
+  reports: 'reports.tab',
+  escalations: 'table.tab.escalations',
+  timeline: 'table.tab.timeline',
+  manage: 'table.tab.manage',
+} as const satisfies Record<TableTab, string>;
+
 /**
  * A table: overview (phases, rules, members), the plan with its coverage, the goals, for the chair the
  * escalation inbox, its timeline, and for the secretariat its management; a search above the tabs.
@@ -27,6 +38,7 @@ export function TablePage({ tab }: { tab: TableTab }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const { data: table, setData, error } = useLoad(() => endpoints.table(id), [id]);
+  usePageTitle(error ? undefined : table && t(TAB_LABEL[tab]), table?.name);
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ErrorAlert error={error} />;

@@ -1,9 +1,10 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { todoEndpoints } from '../todo/api.ts';
 import { MailPreference } from '../todo/MailPreference.tsx';
@@ -15,6 +16,7 @@ export function TablesPage() {
   const { data, error } = useLoad(() => endpoints.tables(), []);
   const todo = useLoad(() => todoEndpoints.todo(), []);
   const [now] = useState(() => new Date());
+  usePageTitle(t('nav.myTables'));
   return (
     <div className="tw-home">
       <TodoList items={todo.data?.items} error={todo.error} now={now} />

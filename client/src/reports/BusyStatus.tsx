@@ -1,4 +1,4 @@
-import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 
 /**
  * A live region that is always in the page (so screen readers announce what changes in it): a progress

@@ -27,7 +27,7 @@ export function KpiTable({ goal, year }: { goal: ReportGoal; year: number }) {
   const format = useKpiFormat();
   const change = useChange();
   return (
-    <div className="tw-scroll">
+    <div className="tw-scroll" role="region" aria-label={t('reports.kpi.caption', { goal: goal.title })} tabIndex={0}>
       <table className="tw-table" data-testid="report-kpis">
         <caption className="tw-caption">{t('reports.kpi.caption', { goal: goal.title })}</caption>
         <thead>

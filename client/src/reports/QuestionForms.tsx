@@ -1,4 +1,4 @@
-import { Button, Heading, Select, SelectOption, Textarea } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { ReportDetail, ReportQuestion } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';

@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReportDetail } from '../../../shared/api.ts';
 import { GapFlag } from '../components/GapFlag.tsx';
 import { useI18n } from '../i18n/i18n.tsx';

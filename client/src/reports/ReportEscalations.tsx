@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReportDetail, ReportEscalation } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { day } from './period.ts';
@@ -30,7 +30,7 @@ export function ReportEscalations({ report }: { report: ReportDetail }) {
       {escalations.length === 0 ? (
         <Paragraph data-testid="report-escalations-none">{t('reports.escalations.none')}</Paragraph>
       ) : (
-        <div className="tw-scroll">
+        <div className="tw-scroll" role="region" aria-label={t('reports.escalations.caption')} tabIndex={0}>
           <table className="tw-table" data-testid="report-escalations">
             <caption className="tw-caption">{t('reports.escalations.caption')}</caption>
             <thead>

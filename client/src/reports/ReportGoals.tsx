@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { MeResponse, ReportDetail, ReportGoal, ReportPart } from '../../../shared/api.ts';
 import { goalPartKey } from '../../../shared/documents.ts';

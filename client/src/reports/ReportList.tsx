@@ -1,4 +1,4 @@
-import { Paragraph } from '@utrecht/component-library-react/css-module';
+import { Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import type { ReadyMark, ReportSummary } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -20,7 +20,7 @@ export function ReportList({ reports }: { reports: readonly ReportSummary[] }) {
   const { t, formatDate } = useI18n();
   if (reports.length === 0) return <Paragraph data-testid="reports-none">{t('reports.none')}</Paragraph>;
   return (
-    <div className="tw-scroll">
+    <div className="tw-scroll" role="region" aria-label={t('reports.list.caption')} tabIndex={0}>
       <table className="tw-table" data-testid="report-list">
         <caption className="tw-caption">{t('reports.list.caption')}</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { can } from '../../../shared/permissions.ts';
@@ -6,6 +6,7 @@ import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { useSession } from '../session.tsx';
@@ -42,6 +43,7 @@ export function ReportPage() {
   const { data: report, setData, error, reload } = useLoad(() => endpoints.report(id), [id]);
   useScrollToHash(report !== undefined);
   useReportRefresh(report, reload);
+  usePageTitle(error ? undefined : report?.title, report?.tableName);
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ErrorAlert error={error} />;

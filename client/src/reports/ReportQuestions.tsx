@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { ReportDetail, ReportQuestion } from '../../../shared/api.ts';
 import { StatusMessage } from '../components/ErrorAlert.tsx';

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReportDetail, ReportRound } from '../../../shared/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { day } from './period.ts';
@@ -33,7 +33,7 @@ export function ReportSections({ report }: { report: ReportDetail }) {
       {report.generated.sections.length === 0 ? (
         <Paragraph>{t('plan.none')}</Paragraph>
       ) : (
-        <div className="tw-scroll">
+        <div className="tw-scroll" role="region" aria-label={t('reports.sections.caption', { date: end })} tabIndex={0}>
           <table className="tw-table" data-testid="report-sections">
             <caption className="tw-caption">{t('reports.sections.caption', { date: end })}</caption>
             <thead>

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useNavigate } from 'react-router';
 import type { TableDetail } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';

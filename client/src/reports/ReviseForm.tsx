@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { ReportDetail } from '../../../shared/api.ts';

@@ -6,7 +6,7 @@ import {
   Select,
   SelectOption,
   Textbox,
-} from '@utrecht/component-library-react/css-module';
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ReportDetail, ReportKind } from '../../../shared/api.ts';

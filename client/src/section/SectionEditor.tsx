@@ -1,11 +1,16 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { MeResponse } from '../../../shared/api.ts';
 import { CARET_LABEL_TEXT, colorFor } from '../../../shared/colors.ts';
+import { CommentToolbar } from '../comments/CommentButton.tsx';
+import { CommentAnchors } from '../comments/commentAnchors.ts';
+import { useComments } from '../comments/CommentsContext.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { EditorToolbar } from './EditorToolbar.tsx';
 import { documentExtensions } from './extensions.ts';
+import { TableKeys } from './tableKeys.ts';
 import type { Collab } from './useCollab.ts';
 
 interface CaretUser {
@@ -47,47 +52,6 @@ const renderSelection = (user: CaretUser) => ({
   style: `background-color: ${caretColor(user)}33`,
 });
 
-function Toolbar({ editor }: { editor: Editor }) {
-  const { t } = useI18n();
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bullet: e.isActive('bulletList'),
-      ordered: e.isActive('orderedList'),
-      quote: e.isActive('blockquote'),
-      link: e.isActive('link'),
-    }),
-  });
-  const button = (label: string, active: boolean, run: () => void) => (
-    <button type="button" className="tw-tool" aria-pressed={active} onClick={run}>
-      {label}
-    </button>
-  );
-  return (
-    <div role="toolbar" aria-label={t('editor.toolbar')} className="tw-toolbar">
-      {button(t('editor.bold'), state.bold, () => editor.chain().focus().toggleBold().run())}
-      {button(t('editor.italic'), state.italic, () => editor.chain().focus().toggleItalic().run())}
-      {button(t('editor.heading2'), state.h2, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
-      {button(t('editor.heading3'), state.h3, () => editor.chain().focus().toggleHeading({ level: 3 }).run())}
-      {button(t('editor.bulletList'), state.bullet, () => editor.chain().focus().toggleBulletList().run())}
-      {button(t('editor.orderedList'), state.ordered, () => editor.chain().focus().toggleOrderedList().run())}
-      {button(t('editor.quote'), state.quote, () => editor.chain().focus().toggleBlockquote().run())}
-      {button(t('editor.link'), state.link, () => {
-        if (editor.isActive('link')) return void editor.chain().focus().unsetLink().run();
-        const href = window.prompt(t('editor.linkPrompt'), 'https://');
-        if (href && /^(https?:|mailto:)/i.test(href)) editor.chain().focus().setLink({ href }).run();
-      })}
-      {button(t('editor.table'), false, () =>
-        editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-      )}
-    </div>
-  );
-}
-
 /**
  * The Tiptap editor bound to a live document (a section, a report's narrative part), with everyone's
  * caret. `label` names the text for screen readers when it is not a section's (several on one page).
@@ -97,17 +61,27 @@ export function SectionEditor({
   me,
   editable,
   label,
+  commentable = false,
 }: {
   collab: Collab;
   me: MeResponse;
   editable: boolean;
   label?: string;
+  /** The section's own text: comments beside it read this editor (not a proposal's on the same page). */
+  commentable?: boolean;
 }) {
   const { t } = useI18n();
+  // On a section page the comments beside the text read this editor (comments/CommentsContext.tsx).
+  const provided = useComments();
+  const comments = commentable ? provided : null;
+  const activate = comments?.activate;
+  const setCommentsEditor = comments?.setEditor;
   const editor = useEditor(
     {
       extensions: [
         ...documentExtensions,
+        TableKeys,
+        ...(activate ? [CommentAnchors.configure({ onActivate: activate })] : []),
         Collaboration.configure({ document: collab.doc }),
         CollaborationCaret.configure({
           provider: collab.provider,
@@ -131,10 +105,15 @@ export function SectionEditor({
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    if (!editor || !setCommentsEditor) return;
+    setCommentsEditor(editor);
+    return () => setCommentsEditor(null);
+  }, [editor, setCommentsEditor]);
   if (!editor) return null;
   return (
     <div className="tw-editor">
-      {editable ? <Toolbar editor={editor} /> : null}
+      {editable ? <EditorToolbar editor={editor} /> : <CommentToolbar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
   );

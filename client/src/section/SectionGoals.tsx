@@ -1,11 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  Heading,
-  Paragraph,
-} from '@utrecht/component-library-react/css-module';
+import { Button, Checkbox, Fieldset, FieldsetLegend, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SectionDetail } from '../../../shared/api.ts';
@@ -14,6 +7,7 @@ import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
 import { useAction } from '../components/useAction.ts';
 import { useLoad } from '../components/useLoad.ts';
+import { useDisabledReason } from '../components/DisabledReason.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface Props {
@@ -29,11 +23,13 @@ function GoalPicker({ section, onSaved }: Props) {
   const { run, error, status, busy } = useAction();
   const unchanged =
     selected.length === section.goals.length && section.goals.every((goal) => selected.includes(goal.id));
+  const why = useDisabledReason(busy || !unchanged ? null : t('section.goals.whyUnchanged'));
   const save = () =>
     void run(async () => onSaved(await endpoints.linkSectionGoals(section.id, selected)), t('section.goals.saved'));
 
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save();
@@ -63,9 +59,11 @@ function GoalPicker({ section, onSaved }: Props) {
             appearance="secondary-action-button"
             disabled={busy || unchanged}
             data-testid="save-goal-links"
+            {...why.describedBy}
           >
             {t('section.goals.save')}
           </Button>
+          {why.hint}
         </Fieldset>
       ) : null}
       <StatusMessage text={status} />

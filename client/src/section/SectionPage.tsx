@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SectionConsensus } from '../../../shared/api.ts';
@@ -6,10 +6,15 @@ import { sectionDocument } from '../../../shared/documents.ts';
 import { AdoptedTextPanel } from '../adopted/AdoptedTextPanel.tsx';
 import { ApiError } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
+import { take } from '../api/prefetch.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { CommentsProvider } from '../comments/CommentsContext.tsx';
 import { ConsensusPanel } from '../consensus/ConsensusPanel.tsx';
 import { SectionHistory } from '../consensus/SectionHistory.tsx';
+import { DraftHistory } from '../history/DraftHistory.tsx';
 import { useLoad } from '../components/useLoad.ts';
+import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { SectionStateBadge } from '../components/SectionStateBadge.tsx';
@@ -39,6 +44,9 @@ function statusKey(status: CollabStatus, refusedCode: number | null) {
   return REFUSED_KEY[refusedCode as keyof typeof REFUSED_KEY] ?? STATUS_KEY.refused;
 }
 
+/** The section, from the request lazyPages.tsx started with the page's code on a first visit, if any. */
+const sectionDetail = (id: string) => take(`section:${id}`, () => endpoints.section(id));
+
 /** Others move the section too (positions, the deadline, the chair): look again now and then. */
 const CONSENSUS_REFRESH_MS = 15_000;
 
@@ -46,10 +54,11 @@ export function SectionPage() {
   const { t, formatDateTime } = useI18n();
   const { id = '' } = useParams();
   const { me } = useSession();
-  const { data: section, setData, error, reload: reloadSection } = useLoad(() => endpoints.section(id), [id]);
+  const { data: section, setData, error, reload: reloadSection } = useLoad(() => sectionDetail(id), [id]);
   const consensus = useLoad(() => endpoints.consensus(id), [id]);
   const { setData: setConsensus, reload: reloadConsensus } = consensus;
   const collab = useCollab(sectionDocument(id));
+  usePageTitle(error ? undefined : section?.title, section?.plan.title);
 
   // After an action: the consensus the server returned (or a fresh one), and the section's lock.
   const onConsensusChanged = useCallback(
@@ -121,33 +130,42 @@ export function SectionPage() {
           <Paragraph>{t('section.readOnly')}</Paragraph>
         </Alert>
       ) : null}
-      {/* Two columns on wide screens: the round card with the position form beside the text it is about. */}
-      <div className="tw-section-columns">
-        <div className="tw-section-main">
-          <AdoptedTextPanel
-            sectionId={section.id}
-            role={me.tables.find((table) => table.id === section.tableId)?.role}
-            refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}`}
-          >
-            {collab ? <Presence provider={collab.provider} /> : null}
-            {collab ? <SectionEditor collab={collab} me={me} editable={editable} /> : null}
-          </AdoptedTextPanel>
-        </div>
-        <div className="tw-section-side">
-          <ErrorAlert error={consensus.error} />
-          {consensus.data ? (
-            <ConsensusPanel
-              consensus={consensus.data}
-              me={me}
+      {/* Two columns on wide screens: the round card with the position form beside the text it is about.
+          The comments provider lets the panel and the position form beside the editor read its selection. */}
+      <CommentsProvider sectionId={section.id} role={me.tables.find((table) => table.id === section.tableId)?.role}>
+        <div className="tw-section-columns">
+          <div className="tw-section-main">
+            <AdoptedTextPanel
+              sectionId={section.id}
               role={me.tables.find((table) => table.id === section.tableId)?.role}
-              onChanged={onConsensusChanged}
-            />
-          ) : null}
+              refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}`}
+            >
+              {collab ? <Presence provider={collab.provider} /> : null}
+              {collab ? <SectionEditor collab={collab} me={me} editable={editable} commentable /> : null}
+            </AdoptedTextPanel>
+          </div>
+          <div className="tw-section-side">
+            <ErrorAlert error={consensus.error} />
+            {consensus.data ? (
+              <ConsensusPanel
+                consensus={consensus.data}
+                me={me}
+                role={me.tables.find((table) => table.id === section.tableId)?.role}
+                onChanged={onConsensusChanged}
+              />
+            ) : null}
+            <CommentsPanel />
+          </div>
         </div>
-      </div>
+      </CommentsProvider>
       <SectionHistory
         sectionId={section.id}
         refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}:${consensus.data?.round?.statements.length}:${consensus.data?.escalation?.steps.length}:${consensus.data?.ruling?.endorsements.length}`}
+      />
+      <DraftHistory
+        sectionId={section.id}
+        role={me.tables.find((table) => table.id === section.tableId)?.role}
+        refreshKey={`${consensus.data?.state}:${consensus.data?.currentVersion}`}
       />
       <SectionGoals section={section} onSaved={setData} />
     </article>

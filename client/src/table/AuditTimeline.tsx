@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { AuditEventView } from '../../../shared/api.ts';
 import { POSITION_KINDS, type PositionKind } from '../../../shared/consensus.ts';
@@ -85,7 +85,20 @@ function describeConsensusEvent(
     case 'section.revision_opened':
     case 'ruling.drafted':
     case 'ruling.endorsed':
-      return t(`audit.${event.kind}`, params);
+    case 'comment.thread_started':
+    case 'comment.replied':
+    case 'comment.resolved':
+    case 'comment.reopened':
+      return t(`audit.${event.kind}`, { ...params, quote: str(d.quote) });
+    case 'proposal.started':
+    case 'proposal.withdrawn':
+      return t(`audit.${event.kind}.${d.proposalKind === 'ruling' ? 'ruling' : 'compromise'}`, params);
+    case 'section.draft_restored': {
+      const at = typeof d.entryAt === 'string' ? formatDate(d.entryAt) : '';
+      return typeof d.versionNumber === 'number'
+        ? t('audit.section.draft_restored.version', { ...params, version: String(d.versionNumber) })
+        : t('audit.section.draft_restored.snapshot', { ...params, date: at });
+    }
     default:
       return null;
   }

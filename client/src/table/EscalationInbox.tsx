@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -20,7 +20,7 @@ export function EscalationInbox({ tableId }: { tableId: string }) {
       {!data && !error ? <Paragraph>{t('app.loading')}</Paragraph> : null}
       {data && escalations.length === 0 ? <Paragraph data-testid="inbox-empty">{t('inbox.none')}</Paragraph> : null}
       {escalations.length > 0 ? (
-        <div className="tw-scroll">
+        <div className="tw-scroll" role="region" aria-label={t('inbox.caption')} tabIndex={0}>
           <table className="tw-table">
             <caption className="tw-caption">{t('inbox.caption')}</caption>
             <thead>

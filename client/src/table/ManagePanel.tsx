@@ -1,4 +1,4 @@
-import { Heading } from '@utrecht/component-library-react/css-module';
+import { Heading } from '@utrecht/component-library-react';
 import type { TableDetail } from '../../../shared/api.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';

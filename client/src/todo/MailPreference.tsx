@@ -1,4 +1,4 @@
-import { Fieldset, FieldsetLegend, Heading, RadioButton } from '@utrecht/component-library-react/css-module';
+import { Fieldset, FieldsetLegend, Heading, RadioButton } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import { MAIL_FREQUENCIES, type MailFrequency } from '../../../shared/api-todo.ts';
 import { ErrorAlert, StatusMessage } from '../components/ErrorAlert.tsx';

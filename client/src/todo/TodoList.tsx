@@ -1,7 +1,8 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import type { TodoItem } from '../../../shared/api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Icon } from '../components/Icon.tsx';
 import { formatDeadline } from '../consensus/deadline.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -42,7 +43,7 @@ export function TodoList({ items, error, now }: { items: TodoItem[] | undefined;
                       <dd data-testid="todo-deadline" data-overdue={overdue}>
                         {overdue ? (
                           <span className="tw-flag">
-                            <span aria-hidden="true">⚠ </span>
+                            <Icon name="warning" />{' '}
                             {t('todo.overdue', { date: formatDeadline(language, item.deadline) })}
                           </span>
                         ) : (

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -43,13 +43,13 @@ export function CompromiseForm({ consensus, act, busy }: ActionProps) {
     );
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="compromise-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="compromise-form">
       <Heading level={4}>{t('consensus.propose.title')}</Heading>
       <Paragraph>{t('consensus.propose.intro')}</Paragraph>
       <ErrorAlert error={startError} />
       {compromise && me ? (
         <>
-          <ProposalDocument proposal={compromise} me={me} />
+          <ProposalDocument proposal={compromise} me={me} onWithdrawn={reload} />
           <div>
             <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="compromise-submit">
               {t('consensus.propose.submit')}

@@ -1,4 +1,4 @@
-import { Button, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 

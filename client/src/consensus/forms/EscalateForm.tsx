@@ -1,4 +1,4 @@
-import { Button, Heading, Textarea } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
@@ -16,7 +16,7 @@ export function EscalateForm({ consensus, act, busy }: ActionProps) {
     }
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="escalate-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="escalate-form">
       <Heading level={4}>{t('consensus.escalate.title')}</Heading>
       <Field label={t('consensus.escalate.reason')}>
         <Textarea

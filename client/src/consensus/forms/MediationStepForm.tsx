@@ -1,4 +1,4 @@
-import { Button, Heading, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { endpoints, type NewMediationStep } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
@@ -27,7 +27,7 @@ export function MediationStepForm({ consensus, act, busy }: ActionProps) {
     if (await act(() => endpoints.addMediationStep(escalation.id, step), t('consensus.mediate.done'))) setNote('');
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="mediation-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="mediation-form">
       <Heading level={4}>{t('consensus.mediate.title')}</Heading>
       <div className="tw-inline-fields">
         <Field label={t('consensus.mediate.date')}>

@@ -6,11 +6,15 @@ import {
   Paragraph,
   RadioButton,
   Textarea,
-} from '@utrecht/component-library-react/css-module';
+} from '@utrecht/component-library-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import type { CommentAnchor } from '../../../../shared/api.ts';
 import { POSITION_KINDS, POSITION_NEEDS_TEXT, type PositionKind } from '../../../../shared/consensus.ts';
 import { endpoints } from '../../api/endpoints.ts';
+import { useComments } from '../../comments/CommentsContext.tsx';
+import { PassagePicker } from '../../comments/PassagePicker.tsx';
 import { Field } from '../../components/Field.tsx';
+import { useDisabledReason } from '../../components/DisabledReason.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ActionProps } from './act.ts';
 import { useLandOnHash } from '../../todo/useLandOnHash.ts';
@@ -26,8 +30,12 @@ export function PositionForm({
   const round = consensus.round!;
   const current = round.positions.find((p) => p.organization.id === organization.id) ?? null;
   const [kind, setKind] = useState<PositionKind | null>(null);
+  const why = useDisabledReason(busy || kind ? null : t('position.whyKind'));
   const [text, setText] = useState('');
   const [missingText, setMissingText] = useState(false);
+  // The passages an objection or a remark is about: threads beside the text, tied to the position.
+  const [anchors, setAnchors] = useState<CommentAnchor[]>([]);
+  const comments = useComments();
   const textRef = useRef<HTMLTextAreaElement>(null);
   useLandOnHash('position-form');
   const id = useId();
@@ -41,11 +49,15 @@ export function PositionForm({
       textRef.current?.focus();
       return;
     }
-    const body = text.trim() ? { kind, text: text.trim() } : { kind };
+    const passages = needsText && anchors.length ? { anchors } : {};
+    const body = text.trim() ? { kind, text: text.trim(), ...passages } : { kind, ...passages };
     if (await act(() => endpoints.statePosition(round.id, body), t('position.form.saved'))) {
       setKind(null);
       setText('');
       setMissingText(false);
+      setAnchors([]);
+      // The passages became threads beside the text: show them now, not at the next refresh.
+      if ('anchors' in passages) void comments?.reload();
     }
   }
 
@@ -103,10 +115,18 @@ export function PositionForm({
           data-testid="position-text"
         />
       </Field>
+      {needsText ? <PassagePicker anchors={anchors} onChange={setAnchors} /> : null}
       <div>
-        <Button type="submit" appearance="primary-action-button" disabled={busy || !kind} data-testid="position-submit">
+        <Button
+          type="submit"
+          appearance="primary-action-button"
+          disabled={busy || !kind}
+          data-testid="position-submit"
+          {...why.describedBy}
+        >
           {t('position.form.submit')}
         </Button>
+        {why.hint}
       </div>
     </form>
   );

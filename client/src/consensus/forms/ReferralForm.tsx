@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
@@ -15,7 +15,7 @@ export function ReferralForm({ consensus, act, busy }: ActionProps) {
     if (await act(() => endpoints.refer(escalation.id, report.trim()), t('consensus.refer.done'))) setReport('');
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="referral-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="referral-form">
       <Heading level={4}>{t('consensus.refer.title')}</Heading>
       <Paragraph>{t('consensus.refer.intro')}</Paragraph>
       <Field label={t('consensus.refer.report')}>

@@ -1,4 +1,4 @@
-import { Button, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert.tsx';

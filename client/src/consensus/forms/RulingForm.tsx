@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -39,13 +39,13 @@ export function RulingForm({ consensus, act, busy }: ActionProps) {
     );
   }
   return (
-    <form className="tw-panel" onSubmit={submit} data-testid="ruling-form">
+    <form noValidate className="tw-panel" onSubmit={submit} data-testid="ruling-form">
       <Heading level={4}>{t('consensus.draftRuling.title')}</Heading>
       {draft ? <Paragraph>{t('consensus.draftRuling.redraft')}</Paragraph> : null}
       <ErrorAlert error={startError} />
       {ruling && me ? (
         <>
-          <ProposalDocument proposal={ruling} me={me} />
+          <ProposalDocument proposal={ruling} me={me} onWithdrawn={reload} />
           <Field label={t('consensus.draftRuling.rationale')}>
             <Textarea
               required

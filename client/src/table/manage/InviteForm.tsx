@@ -7,15 +7,17 @@ import {
   Select,
   SelectOption,
   Textbox,
-} from '@utrecht/component-library-react/css-module';
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { OrganizationSummary, TableDetail } from '../../../../shared/api.ts';
 import { ROLES, roleFitsOrganization, type Role } from '../../../../shared/roles.ts';
 import { endpoints } from '../../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert.tsx';
 import { Field } from '../../components/Field.tsx';
+import { fieldError } from '../../components/fieldErrors.ts';
 import { useAction } from '../../components/useAction.ts';
 import { useLoad } from '../../components/useLoad.ts';
+import { useDisabledReason } from '../../components/DisabledReason.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Invites a person by e-mail for a role at an organization, and lists the open invitations. */
@@ -29,6 +31,9 @@ export function InviteForm({ table, organizations }: { table: TableDetail; organ
   const roles = organization ? ROLES.filter((r) => roleFitsOrganization(r, organization.kind)) : [];
   const [role, setRole] = useState<Role | ''>('');
   const { run, error, status, busy } = useAction();
+  const why = useDisabledReason(
+    busy || role ? null : t(organization ? 'manage.invite.whyRole' : 'manage.invite.whyOrganization'),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,18 +52,22 @@ export function InviteForm({ table, organizations }: { table: TableDetail; organ
 
   return (
     <div className="tw-panel">
-      <form onSubmit={submit} data-testid="invite-form">
+      <form onSubmit={submit} noValidate data-testid="invite-form">
         <Fieldset>
           <FieldsetLegend>{t('manage.invite.title')}</FieldsetLegend>
           <Paragraph>{t('manage.invite.intro')}</Paragraph>
-          <ErrorAlert error={error} />
-          <Field id="invite-email" label={t('manage.invite.email')}>
+          <ErrorAlert error={error} inline={['email', 'name', 'organizationId', 'role']} />
+          <Field id="invite-email" label={t('manage.invite.email')} error={fieldError(t, error, 'email')}>
             <Textbox type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           </Field>
-          <Field id="invite-name" label={t('manage.invite.name')}>
+          <Field id="invite-name" label={t('manage.invite.name')} error={fieldError(t, error, 'name')}>
             <Textbox required value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
-          <Field id="invite-organization" label={t('manage.invite.organization')}>
+          <Field
+            id="invite-organization"
+            label={t('manage.invite.organization')}
+            error={fieldError(t, error, 'organizationId')}
+          >
             <Select
               required
               value={organizationId}
@@ -75,7 +84,7 @@ export function InviteForm({ table, organizations }: { table: TableDetail; organ
               ))}
             </Select>
           </Field>
-          <Field id="invite-role" label={t('manage.invite.role')}>
+          <Field id="invite-role" label={t('manage.invite.role')} error={fieldError(t, error, 'role')}>
             <Select required value={role} disabled={!organization} onChange={(e) => setRole(e.target.value as Role)}>
               <SelectOption value="">—</SelectOption>
               {roles.map((r) => (
@@ -85,9 +94,10 @@ export function InviteForm({ table, organizations }: { table: TableDetail; organ
               ))}
             </Select>
           </Field>
-          <Button type="submit" appearance="primary-action-button" disabled={busy || !role}>
+          <Button type="submit" appearance="primary-action-button" disabled={busy || !role} {...why.describedBy}>
             {t('manage.invite.submit')}
           </Button>
+          {why.hint}
           <StatusMessage text={status} />
         </Fieldset>
       </form>

@@ -1,10 +1,11 @@
-import { Button, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { OrganizationSummary, TableDetail } from '../../../../shared/api.ts';
 import { endpoints } from '../../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { useDisabledReason } from '../../components/DisabledReason.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { TableFormProps } from './types.ts';
 
@@ -21,6 +22,7 @@ export function MembersForm({
   );
   const [choice, setChoice] = useState('');
   const { run, error, status, busy } = useAction();
+  const why = useDisabledReason(busy || choice ? null : t('manage.members.whyChoose'));
   const change = (action: () => Promise<TableDetail>) => run(async () => onChange(await action()), t('manage.saved'));
   return (
     <div className="tw-panel">
@@ -47,6 +49,7 @@ export function MembersForm({
         <Paragraph>{t('manage.members.allMembers')}</Paragraph>
       ) : (
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             if (choice) void change(() => endpoints.addMember(table.id, choice)).then((ok) => ok && setChoice(''));
@@ -62,9 +65,10 @@ export function MembersForm({
               ))}
             </Select>
           </Field>
-          <Button type="submit" appearance="secondary-action-button" disabled={busy || !choice}>
+          <Button type="submit" appearance="secondary-action-button" disabled={busy || !choice} {...why.describedBy}>
             {t('manage.members.add')}
           </Button>
+          {why.hint}
         </form>
       )}
       <StatusMessage text={status} />

@@ -1,4 +1,4 @@
-import { Button, Heading, Select, SelectOption } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Select, SelectOption } from '@utrecht/component-library-react';
 import type { PersonView, TableDetail } from '../../../../shared/api.ts';
 import { ROLES, roleFitsOrganization, type Role } from '../../../../shared/roles.ts';
 import { endpoints } from '../../api/endpoints.ts';
@@ -27,51 +27,53 @@ export function PeopleForm({ table, onChange }: TableFormProps) {
     <div className="tw-panel">
       <Heading level={3}>{t('manage.people.title')}</Heading>
       <ErrorAlert error={error} />
-      <table className="tw-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('manage.people.name')}</th>
-            <th scope="col">{t('manage.people.organization')}</th>
-            <th scope="col">{t('manage.people.role')}</th>
-            <th scope="col">{t('manage.people.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {everyone(table).map((person) => (
-            <tr key={person.userId}>
-              <td>{person.name}</td>
-              <td>{person.organization.name}</td>
-              <td>
-                {/* One select per row: its label is the row's name, so aria-label rather than a visible Field. */}
-                <Select
-                  aria-label={t('manage.people.roleLabel', { name: person.name })}
-                  value={person.role}
-                  disabled={busy}
-                  onChange={(e) =>
-                    void change(() => endpoints.setRole(table.id, person.userId, e.target.value as Role))
-                  }
-                >
-                  {ROLES.filter((role) => roleFitsOrganization(role, person.organization.kind)).map((role) => (
-                    <SelectOption key={role} value={role}>
-                      {t(`role.${role}`)}
-                    </SelectOption>
-                  ))}
-                </Select>
-              </td>
-              <td>
-                <Button
-                  appearance="subtle-button"
-                  disabled={busy}
-                  aria-label={t('manage.people.revokeLabel', { name: person.name })}
-                  onClick={() => void change(() => endpoints.revokeRole(table.id, person.userId))}
-                >
-                  {t('manage.people.revoke')}
-                </Button>
-              </td>
+      <div className="tw-scroll" role="region" aria-label={t('manage.people.title')} tabIndex={0}>
+        <table className="tw-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('manage.people.name')}</th>
+              <th scope="col">{t('manage.people.organization')}</th>
+              <th scope="col">{t('manage.people.role')}</th>
+              <th scope="col">{t('manage.people.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {everyone(table).map((person) => (
+              <tr key={person.userId}>
+                <td>{person.name}</td>
+                <td>{person.organization.name}</td>
+                <td>
+                  {/* One select per row: its label is the row's name, so aria-label rather than a visible Field. */}
+                  <Select
+                    aria-label={t('manage.people.roleLabel', { name: person.name })}
+                    value={person.role}
+                    disabled={busy}
+                    onChange={(e) =>
+                      void change(() => endpoints.setRole(table.id, person.userId, e.target.value as Role))
+                    }
+                  >
+                    {ROLES.filter((role) => roleFitsOrganization(role, person.organization.kind)).map((role) => (
+                      <SelectOption key={role} value={role}>
+                        {t(`role.${role}`)}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                </td>
+                <td>
+                  <Button
+                    appearance="subtle-button"
+                    disabled={busy}
+                    aria-label={t('manage.people.revokeLabel', { name: person.name })}
+                    onClick={() => void change(() => endpoints.revokeRole(table.id, person.userId))}
+                  >
+                    {t('manage.people.revoke')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <StatusMessage text={status} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, Heading, Select, SelectOption } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Select, SelectOption } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { endpoints } from '../../api/endpoints.ts';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert.tsx';
@@ -14,6 +14,7 @@ export function PhaseForm({ table, onChange }: TableFormProps) {
   const { run, error, status, busy } = useAction();
   return (
     <form
+      noValidate
       className="tw-panel"
       onSubmit={(event) => {
         event.preventDefault();

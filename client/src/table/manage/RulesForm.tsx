@@ -1,4 +1,4 @@
-import { Button, Checkbox, Heading, Select, SelectOption, Textbox } from '@utrecht/component-library-react/css-module';
+import { Button, Checkbox, Heading, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { TableRules } from '../../../../shared/api.ts';
 import { RULING_RULES, type RulingRule } from '../../../../shared/roles.ts';
@@ -19,7 +19,7 @@ export function RulesForm({ table, onChange }: TableFormProps) {
     void run(async () => onChange(await endpoints.updateRules(table.id, rules)), t('manage.saved'));
   }
   return (
-    <form onSubmit={submit} className="tw-panel" data-testid="rules-form">
+    <form noValidate onSubmit={submit} className="tw-panel" data-testid="rules-form">
       <Heading level={3}>{t('manage.rules.title')}</Heading>
       <ErrorAlert error={error} />
       <Field id="rules-period" label={t('manage.rules.responsePeriod')} hint={t('manage.rules.responsePeriodHelp')}>
