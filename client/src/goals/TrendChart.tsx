@@ -51,66 +51,74 @@ export function TrendChart({ kpi }: { kpi: ChartKpi }) {
 
   return (
     <figure className="tw-chart" data-testid="trend-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={`${t('chart.title', { indicator: kpi.indicator })}. ${summary}`}
-        className="tw-chart-svg"
+      {/* On a phone the chart keeps its size (legible labels) and scrolls within this region. */}
+      <div
+        className="tw-chart-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('chart.title', { indicator: kpi.indicator })}
       >
-        <g className="tw-chart-grid">
-          {trend.ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-              <text x={MARGIN.left - 8} y={y(tick)} textAnchor="end" dominantBaseline="middle">
-                {format(kpi.unit, tick)}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="tw-chart-axis">
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(low)} y2={y(low)} />
-          {trend.periods.map((period) => (
-            <text
-              key={period}
-              x={x(period)}
-              y={HEIGHT - MARGIN.bottom + 14}
-              textAnchor="end"
-              transform={`rotate(-40 ${x(period)} ${HEIGHT - MARGIN.bottom + 14})`}
-            >
-              {period}
-            </text>
-          ))}
-        </g>
-        <polyline className="tw-chart-target" points={line(trend.targets)} />
-        {trend.targets.slice(1).map((p) => (
-          <rect
-            key={p.period}
-            className="tw-chart-target-point"
-            x={x(p.period) - 3}
-            y={y(p.value) - 3}
-            width={6}
-            height={6}
-          >
-            <title>{t('chart.point.target', { period: p.period, value: format(kpi.unit, p.value) })}</title>
-          </rect>
-        ))}
-        <path
-          className="tw-chart-baseline"
-          d={`M ${x(trend.baseline.period)} ${y(trend.baseline.value) - 6} l 6 6 l -6 6 l -6 -6 z`}
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="img"
+          aria-label={`${t('chart.title', { indicator: kpi.indicator })}. ${summary}`}
+          className="tw-chart-svg"
         >
-          <title>
-            {t('chart.point.baseline', { year: kpi.baseline.year, value: format(kpi.unit, kpi.baseline.value) })}
-          </title>
-        </path>
-        {trend.measurements.length > 1 ? (
-          <polyline className="tw-chart-measured" points={line(trend.measurements)} />
-        ) : null}
-        {trend.measurements.map((p) => (
-          <circle key={p.period} className="tw-chart-measured-point" cx={x(p.period)} cy={y(p.value)} r={5}>
-            <title>{t('chart.point.measured', { period: p.period, value: format(kpi.unit, p.value) })}</title>
-          </circle>
-        ))}
-      </svg>
+          <g className="tw-chart-grid">
+            {trend.ticks.map((tick) => (
+              <g key={tick}>
+                <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+                <text x={MARGIN.left - 8} y={y(tick)} textAnchor="end" dominantBaseline="middle">
+                  {format(kpi.unit, tick)}
+                </text>
+              </g>
+            ))}
+          </g>
+          <g className="tw-chart-axis">
+            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(low)} y2={y(low)} />
+            {trend.periods.map((period) => (
+              <text
+                key={period}
+                x={x(period)}
+                y={HEIGHT - MARGIN.bottom + 14}
+                textAnchor="end"
+                transform={`rotate(-40 ${x(period)} ${HEIGHT - MARGIN.bottom + 14})`}
+              >
+                {period}
+              </text>
+            ))}
+          </g>
+          <polyline className="tw-chart-target" points={line(trend.targets)} />
+          {trend.targets.slice(1).map((p) => (
+            <rect
+              key={p.period}
+              className="tw-chart-target-point"
+              x={x(p.period) - 3}
+              y={y(p.value) - 3}
+              width={6}
+              height={6}
+            >
+              <title>{t('chart.point.target', { period: p.period, value: format(kpi.unit, p.value) })}</title>
+            </rect>
+          ))}
+          <path
+            className="tw-chart-baseline"
+            d={`M ${x(trend.baseline.period)} ${y(trend.baseline.value) - 6} l 6 6 l -6 6 l -6 -6 z`}
+          >
+            <title>
+              {t('chart.point.baseline', { year: kpi.baseline.year, value: format(kpi.unit, kpi.baseline.value) })}
+            </title>
+          </path>
+          {trend.measurements.length > 1 ? (
+            <polyline className="tw-chart-measured" points={line(trend.measurements)} />
+          ) : null}
+          {trend.measurements.map((p) => (
+            <circle key={p.period} className="tw-chart-measured-point" cx={x(p.period)} cy={y(p.value)} r={5}>
+              <title>{t('chart.point.measured', { period: p.period, value: format(kpi.unit, p.value) })}</title>
+            </circle>
+          ))}
+        </svg>
+      </div>
       <figcaption className="tw-chart-legend">
         <span>
           <svg width="32" height="12" aria-hidden="true">

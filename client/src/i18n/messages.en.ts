@@ -8,7 +8,6 @@ export const en: Record<MessageKey, string> = {
   'app.language': 'Language',
   'app.loading': 'Loading…',
   'app.pageLoading': 'Loading…',
-  'app.footer': 'Tafelwerk — youth-care development tables',
   'app.house': 'Regio Alkmaar — Tafelwerk',
   'nav.menu': 'Menu',
   'nav.main': 'Main menu',

@@ -6,7 +6,6 @@ export const nl = {
   'app.language': 'Taal',
   'app.loading': 'Bezig met laden…',
   'app.pageLoading': 'Laden…',
-  'app.footer': 'Tafelwerk — ontwikkeltafels jeugdhulp',
   'app.house': 'Regio Alkmaar — Tafelwerk',
   'nav.menu': 'Menu',
   'nav.main': 'Hoofdmenu',

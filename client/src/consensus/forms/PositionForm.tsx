@@ -43,7 +43,7 @@ export function PositionForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!kind) return;
+    if (!kind || busy) return;
     if (needsText && text.trim() === '') {
       setMissingText(true);
       textRef.current?.focus();
@@ -51,9 +51,9 @@ export function PositionForm({
     }
     const passages = needsText && anchors.length ? { anchors } : {};
     const body = text.trim() ? { kind, text: text.trim(), ...passages } : { kind, ...passages };
+    // The form keeps what was stated (it is the organization's position now, and can be changed from
+    // there) and the focus stays on the button; the panel announces the success in its status region.
     if (await act(() => endpoints.statePosition(round.id, body), t('position.form.saved'))) {
-      setKind(null);
-      setText('');
       setMissingText(false);
       setAnchors([]);
       // The passages became threads beside the text: show them now, not at the next refresh.
@@ -120,7 +120,9 @@ export function PositionForm({
         <Button
           type="submit"
           appearance="primary-action-button"
-          disabled={busy || !kind}
+          // Not disabled while it sends: a disabled button drops the keyboard focus to the page.
+          disabled={!kind}
+          aria-busy={busy || undefined}
           data-testid="position-submit"
           {...why.describedBy}
         >
