@@ -30,6 +30,7 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     const saved = period;
     const ok = await run(
       async () => {
@@ -88,7 +89,13 @@ export function MeasurementForm({ tableId, kpi, onSaved }: Props) {
       <Field id={`${idBase}-note`} label={t('kpi.measurement.noteOptional')} error={fieldError(t, error, 'note')}>
         <Textarea value={note} onChange={(e) => setNote(e.target.value)} data-testid="measurement-note" />
       </Field>
-      <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="measurement-submit">
+      {/* Not disabled while it saves: a disabled button drops the keyboard focus to the page. */}
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        aria-busy={busy || undefined}
+        data-testid="measurement-submit"
+      >
         {t('kpi.measurement.submit')}
       </Button>
       <StatusMessage text={status} />
