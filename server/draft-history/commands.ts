@@ -88,7 +88,9 @@ const NOT_OPEN = 'the section is not open for editing (a round, a dispute or an 
  * becomes a history entry first ("before_restore"). As with a compromise, the replacement happens
  * BEFORE the transaction (the room stores it in its own batch, which writes the section's row this
  * transaction would otherwise hold); the transaction then records the entry before it, the credit
- * and the audit event.
+ * and the audit event. The section is checked to be open just before; a round opened in that same
+ * instant can still freeze its version on either side of the restore (its lock is set on the room,
+ * which a server-side replacement does not consult).
  */
 export async function restoreDraftEntry(
   deps: Pick<AppDeps, 'db' | 'collab'>,
