@@ -17,33 +17,49 @@ interface Append {
   reject(error: unknown): void;
 }
 
+/** Nothing was derived for any document of the batch: the sink would write nothing. */
+const underived = (batch: readonly Append[]) =>
+  batch.every((a) => a.info.html === null && a.info.text === null && a.info.editorUserIds.length === 0);
+
 /**
- * Writes one batch of merged updates, each for a different document, with their derived content, in
- * one transaction; returns each document's log length after it.
+ * Inserts one batch of merged updates, each for a different document, and returns each document's
+ * log length after it, in one statement: a flush is one round trip and, without derived content, its
+ * own transaction. (The count is taken from the snapshot before the insert, hence the + 1.)
+ */
+async function insertUpdates(q: Pick<Transaction, 'query'>, batch: readonly Append[]): Promise<Map<string, number>> {
+  const counts = await q.query<{ doc_name: string; n: number }>(
+    `with added as (
+       insert into doc_updates (doc_name, data, created_at) values ${valuesList(batch.length, ['', '', ''])}
+       returning doc_name)
+     select a.doc_name,
+            (select count(*)::integer from doc_updates u
+              where u.doc_name = a.doc_name
+                and u.id > coalesce((select through_update_id from doc_snapshots s where s.doc_name = a.doc_name), 0)) + 1 as n
+       from added a`,
+    batch.flatMap((a): SqlParam[] => [a.docName, a.update, a.info.at]),
+  );
+  return new Map(counts.map((row) => [row.doc_name, row.n]));
+}
+
+/**
+ * Writes one batch with its derived content: in one statement when nothing was derived (most
+ * flushes: content is derived every few seconds, not per keystroke), else in one transaction with
+ * the sink, which runs after the insert so that it sees the log it describes.
  */
 async function appendBatch(
-  tx: Transaction,
+  db: Db,
   batch: readonly Append[],
   sink: DerivedContentSink | undefined,
 ): Promise<Map<string, number>> {
-  await tx.query(
-    `insert into doc_updates (doc_name, data, created_at) values ${valuesList(batch.length, ['', '', ''])}`,
-    batch.flatMap((a): SqlParam[] => [a.docName, a.update, a.info.at]),
-  );
-  await sink?.(
-    tx,
-    batch.map((a) => ({ docName: a.docName, ...a.info })),
-  );
-  const names = batch.map((a) => a.docName);
-  const counts = await tx.query<{ doc_name: string; n: number }>(
-    `select u.doc_name, count(*)::integer as n
-       from doc_updates u left join doc_snapshots s on s.doc_name = u.doc_name
-      where u.doc_name in (${names.map((_, i) => `$${i + 1}`).join(', ')})
-        and u.id > coalesce(s.through_update_id, 0)
-      group by u.doc_name`,
-    names,
-  );
-  return new Map(counts.map((row) => [row.doc_name, row.n]));
+  if (!sink || underived(batch)) return insertUpdates(db, batch);
+  return db.transaction(async (tx) => {
+    const counts = await insertUpdates(tx, batch);
+    await sink(
+      tx,
+      batch.map((a) => ({ docName: a.docName, ...a.info })),
+    );
+    return counts;
+  });
 }
 
 /**
@@ -62,7 +78,7 @@ export function pgDocStore(
 
   async function write(batch: Append[]): Promise<void> {
     try {
-      const counts = await db.transaction((tx) => appendBatch(tx, batch, options.sink));
+      const counts = await appendBatch(db, batch, options.sink);
       for (const a of batch) a.resolve(counts.get(a.docName) ?? 0);
     } catch (error) {
       // The database is away: every room keeps its batch and retries.
@@ -81,9 +97,7 @@ export function pgDocStore(
   async function salvage(a: Append, error: unknown): Promise<void> {
     const fields = { docName: a.docName, error: String(error) };
     try {
-      const counts = await db.transaction((tx) =>
-        appendBatch(tx, [{ ...a, info: { ...a.info, html: null, text: null, editorUserId: null, editorUserIds: [] } }], options.sink),
-      );
+      const counts = await insertUpdates(db, [a]);
       options.log?.('error', 'document stored without its derived content', fields);
       return a.resolve(counts.get(a.docName) ?? 0);
     } catch (second) {

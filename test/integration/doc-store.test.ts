@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgDocStore, type DerivedContentSink } from '../../server/collab/pg-doc-store.ts';
+import { pgDocStore } from '../../server/collab/pg-doc-store.ts';
 import { writeDerivedContent } from '../../server/documents/content.ts';
 import type { Db } from '../../server/db/db.ts';
 import { loadDemoData } from '../../server/demo/load-demo.ts';
@@ -74,17 +74,24 @@ for (const backend of databaseBackends()) {
 
     it('lets a document the database refuses for good be set aside alone, its bytes kept, while the others are stored', async () => {
       const logs: string[] = [];
-      // A document whose derived content PostgreSQL refuses every time, whatever is in it.
+      // A document whose updates PostgreSQL refuses every time, whatever is in them (a trigger stands
+      // in for whatever a future schema might refuse).
       const poison = 'test:poison';
-      const sink: DerivedContentSink = async (tx, entries) => {
-        if (entries.some((e) => e.docName === poison)) await tx.query("select 'not a uuid'::uuid");
-      };
-      const store = pgDocStore(db, { sink, log: (_level, message) => logs.push(message) });
+      await db.execScript(`
+        create function refuse_poison() returns trigger language plpgsql as $$
+        begin
+          if new.doc_name = '${poison}' then raise exception 'refused: not a uuid' using errcode = '22P02'; end if;
+          return new;
+        end $$;
+        create trigger refuse_poison before insert on doc_updates for each row execute function refuse_poison();`);
+      const store = pgDocStore(db, { sink: writeDerivedContent, log: (_level, message) => logs.push(message) });
       const results = await Promise.allSettled([
         store.append('test:ok-1', update('one'), info('one')),
         store.append(poison, update('bad'), info('bad')),
         store.append('test:ok-2', update('two'), info('two')),
-      ]);
+      ]).finally(() =>
+        db.execScript('drop trigger refuse_poison on doc_updates; drop function refuse_poison();'),
+      );
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       expect((await store.load('test:ok-2')).logLength).toBe(1);
       expect(logs).toContain('document update quarantined');
