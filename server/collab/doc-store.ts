@@ -20,11 +20,13 @@ export interface FlushInfo {
 export interface DocStore {
   load(docName: string): Promise<StoredDocument>;
   /**
-   * Appends one (merged) update and the derived content in one transaction; returns the log length.
+   * Appends one (merged) update, one row of the log, and the derived content in one transaction.
    * Rejects only when retrying can help (the database is away); an update the database refuses for
-   * good is still kept (without its derived content, or set aside with the error) and resolves.
+   * good is still kept (without its derived content, or set aside with the error) and resolves. The
+   * room counts its log itself (one room per document and process): counting it here would scan the
+   * log on every flush.
    */
-  append(docName: string, update: Uint8Array, info: FlushInfo): Promise<number>;
+  append(docName: string, update: Uint8Array, info: FlushInfo): Promise<void>;
   /** Stores derived content alone (the updates behind it are stored already). */
   saveDerived(docName: string, info: FlushInfo): Promise<void>;
   /** Replaces the log with a snapshot of the full state. */

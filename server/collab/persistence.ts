@@ -163,10 +163,8 @@ export class RoomPersistence {
       const derive = this.deriveDue(force);
       const derived = derive ? this.derive() : { html: null, text: null, editorUserId: null, editorUserIds: [] };
       try {
-        this.logLength = await this.options.store.append(this.name, this.merge(batch), {
-          ...derived,
-          at: this.options.now(),
-        });
+        await this.options.store.append(this.name, this.merge(batch), { ...derived, at: this.options.now() });
+        this.logLength += 1;
         this.budget.used -= bytes;
         this.retryDelayMs = 100;
         if (derive) this.markDerived();

@@ -13,7 +13,7 @@ interface Append {
   docName: string;
   update: Uint8Array;
   info: FlushInfo;
-  resolve(logLength: number): void;
+  resolve(): void;
   reject(error: unknown): void;
 }
 
@@ -21,24 +21,12 @@ interface Append {
 const underived = (batch: readonly Append[]) =>
   batch.every((a) => a.info.html === null && a.info.text === null && a.info.editorUserIds.length === 0);
 
-/**
- * Inserts one batch of merged updates, each for a different document, and returns each document's
- * log length after it, in one statement: a flush is one round trip and, without derived content, its
- * own transaction. (The count is taken from the snapshot before the insert, hence the + 1.)
- */
-async function insertUpdates(q: Pick<Transaction, 'query'>, batch: readonly Append[]): Promise<Map<string, number>> {
-  const counts = await q.query<{ doc_name: string; n: number }>(
-    `with added as (
-       insert into doc_updates (doc_name, data, created_at) values ${valuesList(batch.length, ['', '', ''])}
-       returning doc_name)
-     select a.doc_name,
-            (select count(*)::integer from doc_updates u
-              where u.doc_name = a.doc_name
-                and u.id > coalesce((select through_update_id from doc_snapshots s where s.doc_name = a.doc_name), 0)) + 1 as n
-       from added a`,
+/** Inserts one batch of merged updates, each for a different document: one statement. */
+async function insertUpdates(q: Pick<Transaction, 'query'>, batch: readonly Append[]): Promise<void> {
+  await q.query(
+    `insert into doc_updates (doc_name, data, created_at) values ${valuesList(batch.length, ['', '', ''])}`,
     batch.flatMap((a): SqlParam[] => [a.docName, a.update, a.info.at]),
   );
-  return new Map(counts.map((row) => [row.doc_name, row.n]));
 }
 
 /**
@@ -46,19 +34,14 @@ async function insertUpdates(q: Pick<Transaction, 'query'>, batch: readonly Appe
  * flushes: content is derived every few seconds, not per keystroke), else in one transaction with
  * the sink, which runs after the insert so that it sees the log it describes.
  */
-async function appendBatch(
-  db: Db,
-  batch: readonly Append[],
-  sink: DerivedContentSink | undefined,
-): Promise<Map<string, number>> {
+async function appendBatch(db: Db, batch: readonly Append[], sink: DerivedContentSink | undefined): Promise<void> {
   if (!sink || underived(batch)) return insertUpdates(db, batch);
-  return db.transaction(async (tx) => {
-    const counts = await insertUpdates(tx, batch);
+  await db.transaction(async (tx) => {
+    await insertUpdates(tx, batch);
     await sink(
       tx,
       batch.map((a) => ({ docName: a.docName, ...a.info })),
     );
-    return counts;
   });
 }
 
@@ -78,8 +61,8 @@ export function pgDocStore(
 
   async function write(batch: Append[]): Promise<void> {
     try {
-      const counts = await appendBatch(db, batch, options.sink);
-      for (const a of batch) a.resolve(counts.get(a.docName) ?? 0);
+      await appendBatch(db, batch, options.sink);
+      for (const a of batch) a.resolve();
     } catch (error) {
       // The database is away: every room keeps its batch and retries.
       if (!isPermanentDatabaseError(error)) return batch.forEach((a) => a.reject(error));
@@ -97,9 +80,9 @@ export function pgDocStore(
   async function salvage(a: Append, error: unknown): Promise<void> {
     const fields = { docName: a.docName, error: String(error) };
     try {
-      const counts = await insertUpdates(db, [a]);
+      await insertUpdates(db, [a]);
       options.log?.('error', 'document stored without its derived content', fields);
-      return a.resolve(counts.get(a.docName) ?? 0);
+      return a.resolve();
     } catch (second) {
       if (!isPermanentDatabaseError(second)) return a.reject(second);
     }
@@ -111,7 +94,7 @@ export function pgDocStore(
         a.info.at,
       ]);
       options.log?.('error', 'document update quarantined', fields);
-      a.resolve(0);
+      a.resolve();
     } catch (third) {
       a.reject(third);
     }
@@ -165,7 +148,7 @@ export function pgDocStore(
     },
 
     append(docName, update, info) {
-      return new Promise<number>((resolve, reject) => {
+      return new Promise<void>((resolve, reject) => {
         if (queue.length === 0) setTimeout(drain, 0);
         queue.push({ docName, update, info, resolve, reject });
       });

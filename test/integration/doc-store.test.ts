@@ -40,13 +40,16 @@ for (const backend of databaseBackends()) {
       await drop?.();
     });
 
-    it('stores appends made in the same turn for many documents, each with its own log length', async () => {
+    it('stores appends made in the same turn for many documents, each in its own log', async () => {
       const store = pgDocStore(db);
       const names = Array.from({ length: 250 }, (_, i) => `test:${i}`);
-      const first = await Promise.all(names.map((name) => store.append(name, update(`${name} a`), info('a'))));
-      expect(first).toEqual(names.map(() => 1));
-      const second = await Promise.all(names.map((name) => store.append(name, update(`${name} b`), info('b'))));
-      expect(second).toEqual(names.map(() => 2));
+      await Promise.all(names.map((name) => store.append(name, update(`${name} a`), info('a'))));
+      await Promise.all(names.map((name) => store.append(name, update(`${name} b`), info('b'))));
+      const counts = await db.query<{ n: number }>(
+        'select count(*)::integer as n from doc_updates where doc_name = any($1) group by doc_name',
+        [names],
+      );
+      expect(counts.map((c) => c.n)).toEqual(names.map(() => 2));
 
       const loaded = await store.load('test:7');
       expect(loaded.logLength).toBe(2);
@@ -115,7 +118,8 @@ for (const backend of databaseBackends()) {
       const name = `section:${section!.id}`;
       const before = (await store.load(name)).logLength;
       const refused = { ...info('nieuw'), text: 'gif\u0000tig', editorUserId: null };
-      expect(await store.append(name, update('nieuw'), refused)).toBe(before + 1);
+      await store.append(name, update('nieuw'), refused);
+      expect((await store.load(name)).logLength).toBe(before + 1);
       expect(logs).toEqual(['document stored without its derived content']);
       const [after] = await db.query<{ content_text: string }>('select content_text from sections where id = $1', [
         section!.id,

@@ -28,7 +28,6 @@ export class MemoryStore implements DocStore {
     tail.push(update);
     this.log.set(name, tail);
     this.flushes.push(info);
-    return tail.length;
   }
   async saveDerived(_name: string, info: FlushInfo) {
     if (this.failNext > 0) {
