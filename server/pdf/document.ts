@@ -7,7 +7,6 @@
  * picks pdfkit's browser build (the "default" export condition), which carries the profile inline
  * and reads no file. This renderer never passes pdfkit a path, so neither build touches a disk for us.
  */
-import PDFDocument from 'pdfkit';
 import type { PdfFonts } from './fonts.ts';
 import type { PdfMeta } from './model.ts';
 
@@ -62,7 +61,17 @@ function fixXmpMetadata(doc: Doc, meta: PdfMeta): void {
   };
 }
 
-export function createDocument(meta: PdfMeta, fonts: PdfFonts): Doc {
+/**
+ * pdfkit and its font machinery hold several MB that an idle server does not need: loaded with the
+ * first PDF, then kept.
+ */
+type PdfKit = { default: new (options: PDFKit.PDFDocumentOptions) => Doc };
+let pdfkit: Promise<PdfKit> | undefined;
+// pdfkit's typings declare its CommonJS export as a document; at run time it is the class.
+const loadPdfKit = () => (pdfkit ??= import('pdfkit') as unknown as Promise<PdfKit>);
+
+export async function createDocument(meta: PdfMeta, fonts: PdfFonts): Promise<Doc> {
+  const { default: PDFDocument } = await loadPdfKit();
   const options: PDFKit.PDFDocumentOptions = {
     size: 'A4',
     margins: PAGE_MARGINS,

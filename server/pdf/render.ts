@@ -14,7 +14,7 @@ export type { PdfFonts } from './fonts.ts';
  * from the fonts handed in: it reads no file and no clock, so the same model gives the same bytes.
  */
 export async function renderPdf(model: PdfDocumentModel, fonts: PdfFonts): Promise<Uint8Array> {
-  const doc = createDocument(model.meta, fonts);
+  const doc = await createDocument(model.meta, fonts);
   const root = doc.struct('Document');
   doc.addStructure(root);
   const layout = new Layout(doc, root, textCleaner(doc));

@@ -95,7 +95,9 @@ function importInWorker(
   cluster: EmbeddedCluster,
   migrations: Migration[],
 ): Promise<{ tables: number; rows: number; version: number }> {
-  const worker = new Worker(new URL('./embedded-pglite-worker.ts', import.meta.url), {
+  // Beside this module, as it runs: the source under tsx, or the bundle `npm start` builds (build/server).
+  const extension = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
+  const worker = new Worker(new URL(`./embedded-pglite-worker${extension}`, import.meta.url), {
     workerData: { dir, url: urlOf(cluster), socketPath: cluster.socketPath, migrations },
   });
   type Reply = { ok: true; result: { tables: number; rows: number; version: number } } | { ok: false; error: string };

@@ -2,7 +2,6 @@ import { hash, verify } from '@node-rs/argon2';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nodemailer from 'nodemailer';
 import type { Db } from '../db/db.ts';
 import { migrate, parseMigrations } from '../db/migrate.ts';
 import { openPostgres } from './postgres.ts';
@@ -63,11 +62,15 @@ export async function migrateDatabase(db: Db): Promise<number> {
 /** SMTP when SMTP_URL is set; otherwise mails stay in the outbox only. */
 export function mailTransport(smtpUrl: string | undefined, from: string): MailTransport {
   if (!smtpUrl) return { kind: 'outbox', deliver: async () => undefined };
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Loaded only where mail goes out by SMTP: an idle server without it does not carry nodemailer.
+  const transporter = import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+  // A failure shows at each delivery (the outbox keeps the mail); unobserved until then, it must not
+  // count as an unhandled rejection.
+  transporter.catch(() => undefined);
   return {
     kind: 'smtp',
     deliver: async (mail) => {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await (await transporter).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
     },
   };
 }

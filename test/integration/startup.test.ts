@@ -33,14 +33,15 @@ for (const backend of databaseBackends()) {
       await cleanup?.();
     });
 
-    async function start() {
-      const server = await startServerProcess(env);
+    async function start(entry?: string) {
+      const server = await startServerProcess(env, 60_000, entry);
       running.push(server);
       return server;
     }
 
-    it('starts, migrates, loads the demo region, prints the URL and the demo logins', async () => {
-      const server = await start();
+    it('starts, migrates, loads the demo region, prints the URL and the demo logins (the bundle npm start runs)', async () => {
+      // `npm test` builds it, as `npm start` does.
+      const server = await start('build/server/node.js');
       expect(server.output()).toContain('secretariaat@regio-alkmaar.demo');
       expect(server.output()).toContain('demo-tafelwerk');
       const health = (await new Client(server.url).get<HealthResponse>('/api/health')).body;

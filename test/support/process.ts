@@ -14,7 +14,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point of ours with the project's Node, as `npm start` does (and stops it if we die). */
+/** Runs an entry point of ours (TypeScript, or the built bundle) with the project's Node (and stops it if we die). */
 export function runScript(entry: string, env: Record<string, string>) {
   const exitWithParent = join(ROOT, 'test', 'support', 'exit-with-parent.ts');
   return spawn(NODE, ['--import', 'tsx', '--import', exitWithParent, join(ROOT, entry)], {
@@ -54,9 +54,16 @@ async function embeddedStopped(dataDir: string): Promise<void> {
   }
 }
 
-/** Starts server/runtime/node.ts and waits for the line that names its URL. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = runScript('server/runtime/node.ts', { PORT: '0', ...env });
+/**
+ * Starts server/runtime/node.ts (or `entry`, say the bundle `npm start` runs) and waits for the line
+ * that names its URL.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry = 'server/runtime/node.ts',
+): Promise<ServerProcess> {
+  const child = runScript(entry, { PORT: '0', ...env });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), timeoutMs);
