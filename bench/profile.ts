@@ -116,7 +116,7 @@ const ranked = [...self].filter(([name]) => name !== '(idle)').sort((a, b) => b[
 const line = (name: string, us: number) =>
   `${(us / 1000).toFixed(0).padStart(7)} ms  ${((100 * us) / busy).toFixed(1).padStart(5)} % of busy  ${name}`;
 console.log('\nTop 15 functions by self time:');
-for (const [name, us] of ranked.slice(0, 15)) console.log(line(name, us));
+for (const [name, us] of ranked.slice(0, Number(process.env.TOP ?? 15))) console.log(line(name, us));
 
 /** Where a function lives: a package, our server, Node's internals, PGlite's WebAssembly, or native code. */
 function area(name: string): string {
