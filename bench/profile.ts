@@ -26,6 +26,8 @@ interface Profile {
 }
 
 const http = process.argv.includes('--http');
+/** 1 500 clients over 500 sections at 350 updates/s (the benchmark's spread load) instead of 50 editors on one. */
+const many = process.argv.includes('--many');
 const seconds = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 20);
 const micros = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -57,13 +59,13 @@ const server: BenchServer = {
   tree: processTree(child.pid!),
   stop: async () => undefined,
 };
-const setup = await setUpTafelwerk(url, http ? 150 : 1);
-const rooms = http ? [] : await connectRooms(server, setup.docNames, 50, { cookie: setup.cookie });
+const setup = await setUpTafelwerk(url, http ? 150 : many ? 500 : 1);
+const rooms = http ? [] : await connectRooms(server, setup.docNames, many ? 3 : 50, { cookie: setup.cookie });
 const from = micros();
 const cpu0 = server.tree.cpuMs();
 const isDb = (comm: string) => comm === 'postgres';
 const db0 = server.tree.cpuMs(isDb);
-const result = http ? await getLoop() : await fanOut(rooms, 40, seconds);
+const result = http ? await getLoop() : await fanOut(rooms, many ? 350 : 40, seconds);
 await new Promise((resolve) => setTimeout(resolve, 2500));
 const to = micros();
 const cpuMs = server.tree.cpuMs() - cpu0;
@@ -106,7 +108,7 @@ profile.samples.forEach((id, i) => {
 });
 const busy = [...self].filter(([name]) => name !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
 console.log(
-  `${http ? `${result.sent} GETs` : `${result.sent} updates to 50 editors`} in ${seconds} s ` +
+  `${http ? `${result.sent} GETs` : `${result.sent} updates to ${many ? '1 500 clients in 500 sections' : '50 editors'}`} in ${seconds} s ` +
     `(${result.delivered} completed); server CPU ${cpuMs.toFixed(0)} ms ` +
     `(${(cpuMs / result.delivered).toFixed(2)} ms per ${http ? 'request' : 'update'}), of which its postgres processes ` +
     `${dbMs.toFixed(0)} ms; main thread busy ` +
