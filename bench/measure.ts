@@ -97,7 +97,7 @@ export interface ProcessTree {
   pssBytes(): number;
   /** How many processes the tree has now. */
   size(): number;
-  /** The tree's processes by name with their summed VmRSS, e.g. `npm start 62 MB, sh 1 MB, MainThread 148 MB`. */
+  /** The tree's processes by name with their summed VmRSS and PSS, e.g. `npm start 62 MB (PSS 58), MainThread 148 MB (PSS 140)`. */
   describe(): string;
 }
 
@@ -113,13 +113,14 @@ export function processTree(rootPid: number): ProcessTree {
     pssBytes: () => tree(rootPid).reduce((sum, s) => sum + pssKb(s.pid), 0) * 1024,
     size: () => tree(rootPid).length,
     describe: () => {
-      const byName = new Map<string, { count: number; kb: number }>();
+      const byName = new Map<string, { count: number; kb: number; pss: number }>();
       for (const s of tree(rootPid)) {
-        const entry = byName.get(s.comm) ?? { count: 0, kb: 0 };
-        byName.set(s.comm, { count: entry.count + 1, kb: entry.kb + rssKb(s.pid) });
+        const entry = byName.get(s.comm) ?? { count: 0, kb: 0, pss: 0 };
+        byName.set(s.comm, { count: entry.count + 1, kb: entry.kb + rssKb(s.pid), pss: entry.pss + pssKb(s.pid) });
       }
+      const mb = (kb: number) => (kb / 1024).toFixed(0);
       return [...byName]
-        .map(([name, { count, kb }]) => `${name}${count > 1 ? ` ×${count}` : ''} ${(kb / 1024).toFixed(0)} MB`)
+        .map(([name, { count, kb, pss }]) => `${name}${count > 1 ? ` ×${count}` : ''} ${mb(kb)} MB (PSS ${mb(pss)})`)
         .join(', ');
     },
   };

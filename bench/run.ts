@@ -59,6 +59,8 @@ interface Tally {
   expected: number;
   endRss: number;
   endPss: number;
+  /** The process tree by name when endRss was taken. */
+  endTree: string;
   postgresRss: number;
 }
 const emptyTally = (): Tally => ({
@@ -72,6 +74,7 @@ const emptyTally = (): Tally => ({
   expected: 0,
   endRss: 0,
   endPss: 0,
+  endTree: '',
   postgresRss: 0,
 });
 
@@ -93,7 +96,9 @@ async function measuredWindow(
   const pg = server.key === 'postgres' ? postgresTree : null;
   const [server0, db0, pg0, gen0] = [server.tree.cpuMs(), server.tree.cpuMs(isDb), pg?.cpuMs() ?? 0, ownCpuMs()];
   const result = await load();
-  tally.endRss = Math.max(tally.endRss, server.tree.rssBytes());
+  const rss = server.tree.rssBytes();
+  if (rss > tally.endRss) tally.endTree = server.tree.describe();
+  tally.endRss = Math.max(tally.endRss, rss);
   tally.endPss = Math.max(tally.endPss, server.tree.pssBytes());
   tally.postgresRss = Math.max(tally.postgresRss, pg?.rssBytes() ?? 0);
   await sleep(SETTLE_MS);
@@ -300,6 +305,12 @@ async function main(): Promise<void> {
           '… the same as PSS',
           'MB',
           each(tallies, (t) => t.endPss / MB),
+        );
+        addNote(
+          `process trees at the end of the load: ${servers
+            .filter((s) => tallies[s.key])
+            .map((s) => `${s.name}: ${tallies[s.key]!.endTree}`)
+            .join('; ')}`,
         );
         if (tallies.postgres) {
           addRow(`${label}: PostgreSQL's own resident memory`, 'MB', { postgres: tallies.postgres.postgresRss / MB });

@@ -73,7 +73,7 @@ export interface CollabControl {
   presence(docNames: readonly string[]): Map<string, readonly string[]>;
   /** Applies a section's lock to its loaded room, if any (the database is the source of truth). */
   setLocked(docName: string, locked: boolean): Promise<void>;
-  /** Brings a document's stored HTML and text up to date (they lag a few seconds while people type). */
+  /** Brings a document's stored HTML and text up to date (they lag up to a minute while people type). */
   refreshContent(docName: string): Promise<void>;
   /** The stored state and derived content of a document, with everything pending flushed first. */
   snapshot(docName: string): Promise<DocumentSnapshot>;

@@ -31,7 +31,7 @@ const SECTION: Scope<{ tableId: string; sectionId: string }> = {
 const NO_PDF: ErrorCase = { status: 503, code: 'internal', when: 'PDF rendering is not available in this runtime' };
 
 /**
- * The stored draft text lags a few seconds behind a document people are typing in; "does the draft
+ * The stored draft text lags up to a minute behind a document people are typing in; "does the draft
  * differ from the adopted text" should see what they typed, so the loaded rooms catch up first.
  */
 async function refreshDrafts(c: Context<AppEnv>, sectionIds: readonly string[]): Promise<void> {

@@ -4,6 +4,8 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Number of log rows after the snapshot. */
   logLength: number;
+  /** The stored derived content is older than the log (the process that had it loaded died). */
+  derivedBehind: boolean;
 }
 
 export interface FlushInfo {
@@ -29,6 +31,8 @@ export interface DocStore {
   append(docName: string, update: Uint8Array, info: FlushInfo): Promise<void>;
   /** Stores derived content alone (the updates behind it are stored already). */
   saveDerived(docName: string, info: FlushInfo): Promise<void>;
+  /** Documents whose stored derived content is older than their log: what a crash left behind. */
+  derivedBehind(): Promise<string[]>;
   /** Replaces the log with a snapshot of the full state. */
   compact(docName: string, state: Uint8Array, at: Date): Promise<void>;
 }

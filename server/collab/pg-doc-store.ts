@@ -29,18 +29,40 @@ async function insertUpdates(q: Pick<Transaction, 'query'>, batch: readonly Appe
   );
 }
 
+/** The derived content was rendered (null: it could not be, the stored one stays). */
+const rendered = (info: FlushInfo) => info.text !== null;
+
+/** The highest update each document's log holds, or folded into its snapshot. */
+const LOG_THROUGH = `greatest(coalesce((select max(id) from doc_updates u where u.doc_name = n), 0),
+                             coalesce((select through_update_id from doc_snapshots s where s.doc_name = n), 0))`;
+
+/** Notes that these documents' derived content is current with their logs (in the transaction that stored it). */
+async function markDerived(q: Pick<Transaction, 'query'>, docNames: readonly string[]): Promise<void> {
+  if (docNames.length === 0) return;
+  await q.query(
+    `insert into doc_derived (doc_name, through_update_id)
+     select n, ${LOG_THROUGH} from unnest($1::text[]) as n
+     on conflict (doc_name) do update set through_update_id = excluded.through_update_id`,
+    [[...docNames]],
+  );
+}
+
 /**
  * Writes one batch with its derived content: in one statement when nothing was derived (most
- * flushes: content is derived every few seconds, not per keystroke), else in one transaction with
+ * flushes: content is derived about once a minute, not per keystroke), else in one transaction with
  * the sink, which runs after the insert so that it sees the log it describes.
  */
 async function appendBatch(db: Db, batch: readonly Append[], sink: DerivedContentSink | undefined): Promise<void> {
-  if (!sink || underived(batch)) return insertUpdates(db, batch);
+  if (underived(batch)) return insertUpdates(db, batch);
   await db.transaction(async (tx) => {
     await insertUpdates(tx, batch);
-    await sink(
+    await sink?.(
       tx,
       batch.map((a) => ({ docName: a.docName, ...a.info })),
+    );
+    await markDerived(
+      tx,
+      batch.filter((a) => rendered(a.info)).map((a) => a.docName),
     );
   });
 }
@@ -121,7 +143,7 @@ export function pgDocStore(
 
   return {
     async load(docName): Promise<StoredDocument> {
-      const [snapshots, updates, quarantined] = await Promise.all([
+      const [snapshots, updates, quarantined, derived] = await Promise.all([
         db.query<{ state: Uint8Array; through_update_id: number }>(
           'select state, through_update_id from doc_snapshots where doc_name = $1',
           [docName],
@@ -135,6 +157,11 @@ export function pgDocStore(
         ),
         // Set aside because the database refused them, but still what someone typed: Yjs merges them in.
         db.query<{ data: Uint8Array }>('select data from doc_quarantine where doc_name = $1 order by id', [docName]),
+        db.query<{ behind: boolean }>(
+          `select ${LOG_THROUGH} > coalesce((select through_update_id from doc_derived d where d.doc_name = n), 0) as behind
+             from (select $1::text as n) doc`,
+          [docName],
+        ),
       ]);
       const snapshot = snapshots[0];
       return {
@@ -144,6 +171,7 @@ export function pgDocStore(
           ...quarantined.map((u) => new Uint8Array(u.data)),
         ],
         logLength: updates.length,
+        derivedBehind: derived[0]?.behind === true,
       };
     },
 
@@ -155,7 +183,24 @@ export function pgDocStore(
     },
 
     async saveDerived(docName, info) {
-      await db.transaction((tx) => (options.sink ? options.sink(tx, [{ docName, ...info }]) : Promise.resolve()));
+      await db.transaction(async (tx) => {
+        await options.sink?.(tx, [{ docName, ...info }]);
+        if (rendered(info)) await markDerived(tx, [docName]);
+      });
+    },
+
+    async derivedBehind() {
+      const rows = await db.query<{ doc_name: string }>(
+        `select logs.doc_name from (
+           select doc_name, max(id) as through from doc_updates group by doc_name
+           union all
+           select doc_name, through_update_id from doc_snapshots
+         ) logs left join doc_derived d on d.doc_name = logs.doc_name
+         group by logs.doc_name, d.through_update_id
+         having max(logs.through) > coalesce(d.through_update_id, 0)
+         order by logs.doc_name`,
+      );
+      return rows.map((row) => row.doc_name);
     },
 
     async compact(docName, state, at) {

@@ -95,11 +95,34 @@ export class RoomRegistry {
   }
 
   /**
-   * Brings a loaded document's stored HTML and text up to date (they are derived every few seconds
+   * Brings a loaded document's stored HTML and text up to date (they are derived once a minute
    * while people type): before someone reads them. A document not loaded is up to date already.
    */
   async refreshContent(name: string): Promise<void> {
     await this.loaded.get(name)?.flush({ derive: true });
+  }
+
+  /**
+   * Renders again the derived content that a process which died (kill -9, power) left behind its
+   * log, before anyone reads it: each such document is loaded, derived and let go like a room nobody
+   * is in. One at a time; a document that fails is logged and left for its next load.
+   */
+  async catchUpDerived(): Promise<number> {
+    let done = 0;
+    for (const name of await this.options.store.derivedBehind()) {
+      try {
+        const room = await this.room(name);
+        try {
+          await room.flush({ derive: true });
+          done++;
+        } finally {
+          this.unloadLaterIfIdle(room);
+        }
+      } catch (error) {
+        this.options.log?.('error', 'catching up derived content failed', { room: name, error: String(error) });
+      }
+    }
+    return done;
   }
 
   /** Replaces the document's content (a compromise or a ruling), live for everyone in it, and stores it. */

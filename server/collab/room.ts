@@ -10,6 +10,7 @@ import {
   updateMessage,
 } from './protocol.ts';
 import { RoomPersistence, type PersistenceOptions } from './persistence.ts';
+import type { StoredDocument } from './doc-store.ts';
 
 /** A client as the room sees it; the runtime adapts a WebSocket (ws, or a Durable Object's) to this. */
 export interface Connection {
@@ -60,13 +61,13 @@ export class Room {
   private constructor(
     readonly name: string,
     private readonly options: RoomOptions,
-    loaded: { updates: Uint8Array[]; logLength: number },
+    loaded: StoredDocument,
     locked: boolean,
   ) {
     this.doc = new Y.Doc();
     // Merging first is much faster than applying many small updates one by one.
     if (loaded.updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(loaded.updates));
-    this.persistence = new RoomPersistence(name, this.doc, options, loaded.logLength);
+    this.persistence = new RoomPersistence(name, this.doc, options, loaded.logLength, loaded.derivedBehind);
     this.locked = locked;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);

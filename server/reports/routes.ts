@@ -62,7 +62,7 @@ const actor = (c: Context<AppEnv>, access: TableAccess): ReportActor => ({
   baseUrl: baseUrl(c),
 });
 
-/** A draft's narrative lags a few seconds behind the documents people type in: the loaded rooms catch up first. */
+/** A draft's narrative lags up to a minute behind the documents people type in: the loaded rooms catch up first. */
 async function refreshNarrative(c: Context<AppEnv>, reportId: string, tableId: string): Promise<void> {
   const { collab } = c.var.deps;
   if (!collab) return;

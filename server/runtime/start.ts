@@ -98,6 +98,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     },
     (docName) => isDocumentLocked(db, docName),
   );
+  const caughtUp = await rooms.catchUpDerived();
+  if (caughtUp > 0) log?.('info', 'derived content caught up after an unclean stop', { documents: caughtUp });
   const live = new LiveConnections(log ? { log } : {});
   const deps: AppDeps = {
     db,

@@ -3,6 +3,8 @@ import type { SearchKind, SearchResponse } from '../../shared/api.ts';
 import type { Queryable } from '../db/db.ts';
 import { route } from '../http/route.ts';
 import { searchQuery } from '../../shared/api-requests/search.ts';
+import { sectionDocument } from '../../shared/documents.ts';
+import type { CollabControl } from '../deps.ts';
 import { wordFormQuery } from './word-forms.ts';
 
 /** Hits in snippets are marked with these control characters, which no text of ours contains. */
@@ -71,6 +73,19 @@ export async function searchTable(db: Queryable, tableId: string, text: string):
   };
 }
 
+/**
+ * Sections people are typing in are indexed at most once a minute while they type: bring the table's
+ * loaded ones up to date first, so that a search finds what was typed a moment ago. A section not
+ * loaded is up to date already, and one without changes costs nothing.
+ */
+async function refreshTableSections(db: Queryable, collab: CollabControl | undefined, tableId: string): Promise<void> {
+  if (!collab) return;
+  const rows = await db.query<{ id: string }>('select id from sections where table_id = $1 and archived_at is null', [
+    tableId,
+  ]);
+  await Promise.all(rows.map((row) => collab.refreshContent(sectionDocument(row.id))));
+}
+
 export const tableSearchRoutes = [
   route(
     {
@@ -83,6 +98,9 @@ export const tableSearchRoutes = [
       query: searchQuery,
       reply: searchResponseSchema,
     },
-    async (c, { access, query }) => c.json(await searchTable(c.var.deps.db, access.tableId, query.q)),
+    async (c, { access, query }) => {
+      await refreshTableSections(c.var.deps.db, c.var.deps.collab, access.tableId);
+      return c.json(await searchTable(c.var.deps.db, access.tableId, query.q));
+    },
   ),
 ];

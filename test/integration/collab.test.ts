@@ -58,6 +58,19 @@ for (const backend of databaseBackends()) {
       });
     });
 
+    it('finds what someone typed a moment ago in search, while they are still typing', async () => {
+      const a = connect(alkmaar, sectionIds[2]!);
+      await synced(a.provider);
+      appendParagraph(a.doc, 'Het woord pleegzorgcarrousel staat hier net.');
+      // Stored within a batch window; its derived text would only follow within the minute.
+      await waitFor(async () => server.rooms.isLoaded(`section:${sectionIds[2]}`), 5_000, 'room loaded');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const found = await alkmaar.get<{ results: Array<{ kind: string; id: string }> }>(
+        `/api/tables/${tableId}/search?q=pleegzorgcarrousel`,
+      );
+      expect(found.body.results).toContainEqual(expect.objectContaining({ kind: 'section', id: sectionIds[2] }));
+    });
+
     it('lets two stock y-websocket providers converge and stores the result', async () => {
       const a = connect(alkmaar, sectionIds[1]!);
       const b = connect(horizon, sectionIds[1]!);

@@ -54,7 +54,7 @@ for (const subject of subjects) {
     afterAll(async () => close?.());
 
     it('loads a document it never saw as empty', async () => {
-      expect(await store.load('contract:nothing')).toEqual({ updates: [], logLength: 0 });
+      expect(await store.load('contract:nothing')).toEqual({ updates: [], logLength: 0, derivedBehind: false });
     });
 
     it('appends in order, one log row each, and loads what was appended', async () => {
@@ -91,6 +91,25 @@ for (const subject of subjects) {
       await store.append('contract:a', update, info);
       expect((await store.load('contract:a')).logLength).toBe(1);
       expect(textOf((await store.load('contract:a')).updates)).toBe('nul een twee drie');
+    });
+
+    it('knows which documents were stored without their derived content (what a crash leaves behind)', async () => {
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, 'afgeleid');
+      const derived = { ...info, html: '<p>afgeleid</p>', text: 'afgeleid' };
+      await store.append('contract:derived', Y.encodeStateAsUpdate(doc), derived);
+      expect((await store.load('contract:derived')).derivedBehind).toBe(false);
+      const before = Y.encodeStateVector(doc);
+      doc.getText('t').insert(0, 'nog niet ');
+      await store.append('contract:derived', Y.encodeStateAsUpdate(doc, before), info);
+      expect((await store.load('contract:derived')).derivedBehind).toBe(true);
+      expect(await store.derivedBehind()).toContain('contract:derived');
+      // Content that could not be rendered (null) does not catch up.
+      await store.saveDerived('contract:derived', info);
+      expect(await store.derivedBehind()).toContain('contract:derived');
+      await store.saveDerived('contract:derived', { ...derived, text: 'nog niet afgeleid' });
+      expect((await store.load('contract:derived')).derivedBehind).toBe(false);
+      expect(await store.derivedBehind()).not.toContain('contract:derived');
     });
 
     it('takes appends for many documents at once', async () => {

@@ -13,11 +13,20 @@ export class MemoryStore implements DocStore {
   log = new Map<string, Uint8Array[]>();
   snapshots = new Map<string, Uint8Array>();
   flushes: FlushInfo[] = [];
+  /** Documents whose last stored batches came without derived content. */
+  behind = new Set<string>();
   failNext = 0;
   async load(name: string) {
     const tail = this.log.get(name) ?? [];
     const snapshot = this.snapshots.get(name);
-    return { updates: snapshot ? [snapshot, ...tail] : [...tail], logLength: tail.length };
+    return {
+      updates: snapshot ? [snapshot, ...tail] : [...tail],
+      logLength: tail.length,
+      derivedBehind: this.behind.has(name),
+    };
+  }
+  async derivedBehind() {
+    return [...this.behind].sort();
   }
   async append(name: string, update: Uint8Array, info: FlushInfo) {
     if (this.failNext > 0) {
@@ -28,13 +37,16 @@ export class MemoryStore implements DocStore {
     tail.push(update);
     this.log.set(name, tail);
     this.flushes.push(info);
+    if (info.text === null) this.behind.add(name);
+    else this.behind.delete(name);
   }
-  async saveDerived(_name: string, info: FlushInfo) {
+  async saveDerived(name: string, info: FlushInfo) {
     if (this.failNext > 0) {
       this.failNext--;
       throw new Error('database unavailable');
     }
     this.flushes.push(info);
+    if (info.text !== null) this.behind.delete(name);
   }
   async compact(name: string, state: Uint8Array) {
     this.snapshots.set(name, state);

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { buildDocument, renderDocument } from '../../server/collab/render.ts';
 import { PendingBudget } from '../../server/collab/persistence.ts';
+import { RoomRegistry } from '../../server/collab/registry.ts';
 import { Room } from '../../server/collab/room.ts';
 import { FakeClient, MemoryStore } from '../support/collab-fakes.ts';
 
@@ -36,8 +37,9 @@ describe('collab room when the store fails', () => {
     await tick(2_000);
     expect(unhandled).toEqual([]);
     expect(store.failNext).toBe(0);
-    expect(store.flushes.at(-1)?.text).toContain('tijdens de storing');
     expect(room.hasPendingUpdates).toBe(false);
+    const reloaded = await Room.load('section:x', { store, now });
+    expect(renderDocument(reloaded.doc).text).toContain('tijdens de storing');
   });
 
   it('keeps relaying while nothing can be stored, refuses writes past the budget with 1013, and loses nothing', async () => {
@@ -72,7 +74,11 @@ describe('collab room when the store fails', () => {
 });
 
 describe('derived content', () => {
-  it('is rendered at most every few seconds while people type, when the room goes quiet, and on demand', async () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is not rendered per batch while people type, but when the room goes quiet and on demand', async () => {
+    // The first period after a load is a random share of one: here half of 10 s.
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const store = new MemoryStore();
     const room = await Room.load('section:d', {
       store,
@@ -86,17 +92,62 @@ describe('derived content', () => {
       a.type(`regel ${i}`);
       await tick(40);
     }
-    // Five batches stored, only the first with derived content.
+    // Five batches stored, none with derived content.
     expect(store.log.get('section:d')?.length).toBeGreaterThanOrEqual(5);
-    expect(store.flushes.filter((f) => f.text !== null).map((f) => f.text)).toEqual(['regel 0']);
+    expect(store.flushes.filter((f) => f.text !== null)).toEqual([]);
     await tick(500);
     // Quiet: the content caught up, once, without a new log row.
     const derived = store.flushes.filter((f) => f.text !== null);
-    expect(derived.at(-1)?.text).toBe(a.text());
-    expect(derived.at(-1)?.editorUserId).toBe('a');
+    expect(derived).toHaveLength(1);
+    expect(derived[0]?.text).toBe(a.text());
+    expect(derived[0]?.editorUserId).toBe('a');
     a.type('nog een');
     await room.flush({ derive: true });
     expect(store.flushes.at(-1)?.text).toBe(a.text());
     room.destroy();
+  });
+
+  it('is rendered once a period while people keep typing, so what is stored lags at most a period', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load('section:p', {
+      store,
+      now,
+      flushDelayMs: 5,
+      deriveEveryMs: 200,
+      quietAfterMs: 60_000,
+    });
+    const a = new FakeClient(room).connect('a', true);
+    const typedAt: Array<{ at: number; text: string }> = [];
+    const started = Date.now();
+    while (Date.now() - started < 1_000) {
+      a.type('x');
+      typedAt.push({ at: Date.now(), text: a.text() });
+      await tick(20);
+    }
+    await tick(50);
+    const derived = store.flushes.filter((f) => f.text !== null);
+    // 1 s of typing with a 200 ms period (the first a random share of one): four to six derivations.
+    expect(derived.length).toBeGreaterThanOrEqual(4);
+    expect(derived.length).toBeLessThanOrEqual(6);
+    // Whatever was typed more than a period (and a batch window) ago is in the last derived text.
+    const last = derived.at(-1)!.text!;
+    const old = typedAt.filter((t) => t.at < Date.now() - 300).at(-1)!;
+    expect(last.length).toBeGreaterThanOrEqual(old.text.length);
+    room.destroy();
+  });
+
+  it('is caught up at start where a process that died left it behind the log', async () => {
+    const store = new MemoryStore();
+    const seed = new Y.Doc();
+    buildDocument(seed, [{ paragraph: 'Getypt vlak voor de crash' }]);
+    store.log.set('section:c', [Y.encodeStateAsUpdate(seed)]);
+    store.behind.add('section:c');
+    const registry = new RoomRegistry({ store, now, idleUnloadMs: 10 }, async () => false);
+    expect(await registry.catchUpDerived()).toBe(1);
+    expect(store.flushes.at(-1)?.text).toBe('Getypt vlak voor de crash');
+    expect(await store.derivedBehind()).toEqual([]);
+    await tick(50);
+    expect(registry.loadedCount).toBe(0);
+    expect(await registry.catchUpDerived()).toBe(0);
   });
 });
