@@ -21,10 +21,11 @@ function connect(cluster: EmbeddedCluster): Db {
   return openPostgres(urlOf(cluster), {
     socketPath: cluster.socketPath,
     kind: 'embedded',
-    // Each backend is a process of its own (~10-17 MB resident): the server shares the machine with its
-    // database, and more connections than cores only queue inside PostgreSQL instead of in the pool.
-    // Those a burst opened go again after a few idle seconds, so an idle server holds little memory.
-    max: 4,
+    // Each backend is a process of its own (~10-17 MB resident, more with the shared buffers it touched):
+    // the server shares the machine with its database, and more connections than cores only queue inside
+    // PostgreSQL instead of in the pool (with 4, the 1 500-client benchmark ended with 138 MB in PostgreSQL's
+    // processes; with 3, 112 MB at the same CPU). Those a burst opened go again after a few idle seconds.
+    max: 3,
     idleTimeoutSeconds: 10,
     afterClose: () => cluster.stop(),
   });

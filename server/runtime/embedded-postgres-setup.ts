@@ -16,7 +16,7 @@ const CREATED_OS_USER = 'tafelwerk-postgres';
  */
 export const CLUSTER_SETTINGS = [
   'shared_buffers=32MB',
-  'max_connections=20',
+  'max_connections=10',
   // PostgreSQL 18's default io_method=worker adds three I/O worker processes; plain syscalls do here.
   'io_method=sync',
   // No replication from an embedded database: less WAL, and no logical replication launcher.
