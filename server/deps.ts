@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { TextBlock } from './collab/render.ts';
 import type { Db } from './db/db.ts';
 import type { PdfFonts } from './pdf/fonts.ts';
+import type { Runtime } from '../shared/api.ts';
 
 /** A clock that can be set (only with dev routes enabled: POST /api/dev/clock moves it for tests and demos). */
 export interface SettableClock extends Clock {
@@ -50,6 +51,8 @@ export interface Assets {
 }
 
 export interface AppConfig {
+  /** Named by /api/health. */
+  runtime: Runtime;
   /** production hides dev routes, forces Secure cookies and refuses demo logins unless allowed. */
   mode: 'development' | 'test' | 'production';
   /** Explicit opt-in to demo logins in production (e.g. a training environment). */

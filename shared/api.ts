@@ -155,11 +155,14 @@ export interface OutboxResponse {
 /**
  * 200 with status ok; 503 with status unavailable and the reason while the database does not answer.
  * database: 'embedded' is the PostgreSQL the server runs itself (the default), 'postgres' one at
- * DATABASE_URL, 'pglite' PGlite in memory (tests only).
+ * DATABASE_URL, 'pglite' PGlite in memory (tests only). runtime: the Node server, or Cloudflare Workers.
  */
 export type HealthResponse =
-  | { status: 'ok'; database: 'embedded' | 'postgres' | 'pglite'; migration: number }
-  | { status: 'unavailable'; database: 'embedded' | 'postgres' | 'pglite'; reason: string };
+  | { status: 'ok'; runtime: Runtime; database: 'embedded' | 'postgres' | 'pglite'; migration: number }
+  | { status: 'unavailable'; runtime: Runtime; database: 'embedded' | 'postgres' | 'pglite'; reason: string };
+
+/** Where the server runs: one Node process, or Workers with a Durable Object per document. */
+export type Runtime = 'node' | 'workers';
 
 export interface OrganizationRef {
   id: string;

@@ -30,11 +30,16 @@ export const healthRoutes = [
       const { db } = c.var.deps;
       try {
         const migration = await withTimeout(currentVersion(db), HEALTH_TIMEOUT_MS);
-        const body: HealthResponse = { status: 'ok', database: db.kind, migration };
+        const body: HealthResponse = { status: 'ok', runtime: c.var.deps.config.runtime, database: db.kind, migration };
         return c.json(body);
       } catch (error) {
         const reason = `database unavailable: ${error instanceof Error ? error.message : String(error)}`;
-        const body: HealthResponse = { status: 'unavailable', database: db.kind, reason };
+        const body: HealthResponse = {
+          status: 'unavailable',
+          runtime: c.var.deps.config.runtime,
+          database: db.kind,
+          reason,
+        };
         return c.json(body, 503);
       }
     },

@@ -108,6 +108,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     passwords: argon2Passwords,
     mail: mailTransport(options.smtpUrl, options.mailFrom ?? 'Tafelwerk <noreply@tafelwerk.local>'),
     config: {
+      runtime: 'node',
       mode: options.mode,
       allowDemoLogin: options.allowDemoLogin ?? false,
       trustedOrigins: options.trustedOrigins ?? [],

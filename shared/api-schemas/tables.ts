@@ -208,7 +208,7 @@ export const outboxResponseSchema = replySchema<OutboxResponse>()(
   z.object({ mails: z.array(outboxMailSchema) }),
 );
 
-const healthFields = { database: z.enum(['embedded', 'postgres', 'pglite']) };
+const healthFields = { runtime: z.enum(['node', 'workers']), database: z.enum(['embedded', 'postgres', 'pglite']) };
 
 export const healthOkSchema = replySchema<Extract<HealthResponse, { status: 'ok' }>>()(
   'HealthOk',

@@ -74,7 +74,7 @@ describe('the embedded PostgreSQL', () => {
       expect(server.output()).toMatch(/PGlite database of an earlier version/);
       expect(server.output()).toMatch(/moved \d+ rows in \d+ tables/);
       const health = (await new Client(server.url).get<HealthResponse>('/api/health')).body;
-      expect(health).toEqual({ status: 'ok', database: 'embedded', migration: migrations.length });
+      expect(health).toEqual({ status: 'ok', runtime: 'node', database: 'embedded', migration: migrations.length });
       // The accounts came along (password hashes included), and the demo was not loaded a second time.
       const secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       expect((await secretariat.get<TablesResponse>('/api/tables')).body.tables).toHaveLength(1);

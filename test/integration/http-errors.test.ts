@@ -27,7 +27,7 @@ for (const backend of databaseBackends()) {
     it('reports health with the database kind and migration version', async () => {
       const health = await new Client(server.url).get<HealthResponse>('/api/health');
       expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'ok', database: backend.name, migration: (await readMigrations()).length });
+      expect(health.body).toEqual({ status: 'ok', runtime: 'node', database: backend.name, migration: (await readMigrations()).length });
     });
 
     it.each([

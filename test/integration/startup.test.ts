@@ -45,7 +45,7 @@ for (const backend of databaseBackends()) {
       expect(server.output()).toContain('secretariaat@regio-alkmaar.demo');
       expect(server.output()).toContain('demo-tafelwerk');
       const health = (await new Client(server.url).get<HealthResponse>('/api/health')).body;
-      expect(health).toEqual({ status: 'ok', database: backend.name, migration: (await readMigrations()).length });
+      expect(health).toEqual({ status: 'ok', runtime: 'node', database: backend.name, migration: (await readMigrations()).length });
 
       const secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       const tableId = (await secretariat.get<TablesResponse>('/api/tables')).body.tables[0]!.id;

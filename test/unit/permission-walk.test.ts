@@ -150,7 +150,7 @@ describe('the permission walk', () => {
       sessionClock: systemClock,
       passwords,
       mail: { kind: 'outbox', deliver: async () => {} },
-      config: { mode: 'test', allowDemoLogin: false, trustedOrigins: [], devRoutes: true },
+      config: { runtime: 'node', mode: 'test', allowDemoLogin: false, trustedOrigins: [], devRoutes: true },
       clientAddress: () => '127.0.0.1',
       devClock: shiftableClock(),
     };
