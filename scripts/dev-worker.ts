@@ -51,6 +51,9 @@ const wrangler = spawn(
     `MODE:${production ? 'production' : (process.env.NODE_ENV ?? 'development')}`,
     '--var',
     `DEV_ROUTES:${process.env.DEV_ROUTES ?? 'true'}`,
+    '--var',
+    'DOCUMENT_JURISDICTION:',
+    ...(process.env.PERSIST_DIR ? ['--persist-to', process.env.PERSIST_DIR] : []),
     '--show-interactive-dev-session=false',
   ],
   {

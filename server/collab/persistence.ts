@@ -20,6 +20,21 @@ export class PendingBudget {
   }
 }
 
+/**
+ * A write-ahead buffer the runtime may give the room (a Durable Object's own SQLite storage): every
+ * update goes into it as the room applies it, before any peer can see it, and leaves it once the store
+ * has it. A room loaded again takes back what it still holds, so an object evicted or restarted between
+ * two batches loses nothing a peer has seen.
+ */
+export interface UpdateJournal {
+  /** Keeps one update; returns its sequence number. */
+  append(update: Uint8Array, editor: string | null): number;
+  /** What is kept, oldest first. */
+  entries(): Array<{ seq: number; update: Uint8Array; editor: string | null }>;
+  /** Drops everything up to and including this sequence number: the store has it. */
+  clearThrough(seq: number): void;
+}
+
 export interface PersistenceOptions {
   store: DocStore;
   now(): Date;
@@ -46,6 +61,7 @@ export interface PersistenceOptions {
   deriveEveryMs?: number;
   /** The room is quiet after this long without an update; its derived content is brought up to date then. */
   quietAfterMs?: number;
+  journal?: UpdateJournal;
   log?: Log;
 }
 
@@ -75,6 +91,8 @@ export class RoomPersistence {
   /** No derivation yet since the room was loaded (what is stored matched the document then). */
   private firstPeriod = true;
   private lastUpdateAt = 0;
+  /** The journal's sequence number of the newest update added (0: no journal). */
+  private journaled = 0;
 
   constructor(
     private readonly name: string,
@@ -96,8 +114,12 @@ export class RoomPersistence {
     return this.pending.length > 0 || this.flushing !== undefined;
   }
 
-  /** Takes one update the room applied; `editor` is who made it (null: the server). */
-  add(update: Uint8Array, editor: string | null): void {
+  /**
+   * Takes one update the room applied; `editor` is who made it (null: the server). It goes into the
+   * journal first, if there is one, unless it came out of the journal (`journalSeq`).
+   */
+  add(update: Uint8Array, editor: string | null, journalSeq?: number): void {
+    if (this.options.journal) this.journaled = journalSeq ?? this.options.journal.append(update, editor);
     // A server-side change (a compromise or ruling applied) is nobody's typing: the derived content then
     // names no one (the stored editor stays) and the command that made it credits its author.
     this.lastEditor = editor;
@@ -176,6 +198,7 @@ export class RoomPersistence {
     while (this.pending.length > 0) {
       const batch = this.pending;
       const bytes = this.pendingBytes;
+      const journaled = this.journaled;
       this.pending = [];
       this.pendingBytes = 0;
       const derive = this.deriveDue(force);
@@ -184,6 +207,7 @@ export class RoomPersistence {
         await this.options.store.append(this.name, this.merge(batch), { ...derived, at: this.options.now() });
         this.logLength += 1;
         this.budget.used -= bytes;
+        this.clearJournal(journaled);
         this.retryDelayMs = 100;
         if (derive) this.markDerived();
       } catch (error) {
@@ -219,6 +243,16 @@ export class RoomPersistence {
         // Compaction only makes loading faster; the log still holds everything. Try at the next flush.
         this.options.log?.('warn', 'compacting a document failed', { room: this.name, error: String(error) });
       }
+    }
+  }
+
+  /** The store has everything up to `seq`; a journal that cannot drop it now keeps it (replayed twice: harmless). */
+  private clearJournal(seq: number): void {
+    if (!this.options.journal || seq === 0) return;
+    try {
+      this.options.journal.clearThrough(seq);
+    } catch (error) {
+      this.options.log?.('warn', 'clearing the update journal failed', { room: this.name, error: String(error) });
     }
   }
 

@@ -68,6 +68,11 @@ export class Room {
     // Merging first is much faster than applying many small updates one by one.
     if (loaded.updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(loaded.updates));
     this.persistence = new RoomPersistence(name, this.doc, options, loaded.logLength, loaded.derivedBehind);
+    // What reached the journal but not the store (an evicted or restarted object): applied, and pending again.
+    for (const entry of options.journal?.entries() ?? []) {
+      Y.applyUpdate(this.doc, entry.update);
+      this.persistence.add(entry.update, entry.editor, entry.seq);
+    }
     this.locked = locked;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);

@@ -1,24 +1,31 @@
 /**
  * The Cloudflare Workers entry (wrangler.toml): the same Hono app as on Node, with PostgreSQL through
  * Hyperdrive, Argon2id in WebAssembly, the client from Workers static assets, and the scheduler's work
- * from a Cron Trigger. Mail stays in the outbox (no SMTP from a Worker).
- *
- * Not here yet (issue 15): co-editing. Its WebSocket upgrades (/collab/:docName) are to go to one Durable
- * Object per document running server/collab/room.ts; until then they are refused with a 503 and the
- * HTTP routes run without live rooms (stored content is what they read).
+ * from a Cron Trigger. Mail stays in the outbox (no SMTP from a Worker). A WebSocket upgrade at
+ * /collab/:docName is authenticated and authorized here, as on Node, and handed to the document's
+ * Durable Object (worker-room.ts), created in the EU jurisdiction (DOCUMENT_JURISDICTION).
  */
 import noSimd from 'argon2id/dist/no-simd.wasm';
 import simd from 'argon2id/dist/simd.wasm';
 import { createApp } from '../app.ts';
 import { runDueWork } from '../consensus/commands.ts';
 import { systemClock, type AppDeps, type Assets } from '../deps.ts';
+import type { Refusal } from '../collab/access.ts';
+import { CLOSE } from '../collab/protocol.ts';
+import { authorizeDocument } from '../documents/access.ts';
 import { errorBody } from '../http/errors.ts';
 import { openPostgres } from './postgres.ts';
+import { ADMISSION_HEADER } from './worker-room.ts';
 import { wasmPasswords, type WasmLoader } from './wasm-passwords.ts';
+
+export { DocumentRoom } from './worker-room.ts';
 
 /** The bindings and variables of wrangler.toml. */
 export interface WorkerEnv {
   HYPERDRIVE: { connectionString: string };
+  DOCUMENTS: DurableObjectNamespace;
+  /** 'eu' in wrangler.toml; empty locally, where workerd has no jurisdictions (dev:worker). */
+  DOCUMENT_JURISDICTION?: string;
   ASSETS: Assets;
   /** development (default), test or production: as NODE_ENV on Node. */
   MODE?: string;
@@ -70,11 +77,59 @@ function depsFor(env: WorkerEnv): AppDeps {
   };
 }
 
+/**
+ * A refused upgrade is accepted and closed at once with its code, as on Node: a browser sees no HTTP
+ * status of a failed upgrade, and the stock provider stops retrying only on a 44xx close.
+ */
+function refuse(why: Refusal): Response {
+  const pair = new WebSocketPair();
+  pair[1].accept();
+  pair[1].close(why.code, why.reason);
+  return new Response(null, { status: 101, webSocket: pair[0] });
+}
+
+async function openDocument(request: Request, env: WorkerEnv, ctx: ExecutionContext, raw: string): Promise<Response> {
+  if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
+    return Response.json(errorBody('validation_failed', 'a document is opened with a WebSocket upgrade'), {
+      status: 426,
+    });
+  }
+  let docName: string;
+  try {
+    docName = decodeURIComponent(raw);
+  } catch {
+    return Response.json(errorBody('not_found', 'no such endpoint'), { status: 404 });
+  }
+  const deps = depsFor(env);
+  try {
+    const decision = await authorizeDocument(
+      deps,
+      {
+        url: request.url,
+        cookie: request.headers.get('cookie') ?? undefined,
+        origin: request.headers.get('origin') ?? undefined,
+      },
+      docName,
+    );
+    if (!decision.ok) return refuse(decision.refusal);
+    const { ok: _, ...admission } = decision;
+    const headers = new Headers(request.headers);
+    headers.set(ADMISSION_HEADER, JSON.stringify(admission));
+    const documents = env.DOCUMENT_JURISDICTION === 'eu' ? env.DOCUMENTS.jurisdiction('eu') : env.DOCUMENTS;
+    return await documents.get(documents.idFromName(docName)).fetch(new Request(request, { headers }));
+  } catch (error) {
+    // The database did not answer: transient, so the provider tries again.
+    console.error('collab upgrade could not be authorized', String(error));
+    return refuse(CLOSE.unavailable);
+  } finally {
+    ctx.waitUntil(deps.db.close());
+  }
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    if (new URL(request.url).pathname.startsWith('/collab/')) {
-      return Response.json(errorBody('unavailable', 'co-editing does not run on Workers yet'), { status: 503 });
-    }
+    const collab = /^\/collab\/([^/]+)$/.exec(new URL(request.url).pathname);
+    if (collab) return openDocument(request, env, ctx, collab[1]!);
     const deps = depsFor(env);
     try {
       return await createApp(deps).fetch(request);

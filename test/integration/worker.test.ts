@@ -1,10 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HealthResponse, TablesResponse } from '../../shared/api.ts';
+import type { HealthResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
 import { readMigrations } from '../../server/runtime/node-deps.ts';
 import { Client } from '../support/app-server.ts';
+import { appendParagraph, closeCodeOf, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends, type TestDatabase } from '../support/databases.ts';
 import { freePort } from '../support/postgres-cluster.ts';
 import { NODE, ROOT } from '../support/process.ts';
@@ -15,50 +18,67 @@ const postgresBackend = databaseBackends().find((backend) => backend.name === 'p
  * The Workers deployment as `npm run dev:worker` runs it: wrangler, workerd, PostgreSQL through
  * Hyperdrive's local mode. Hyperdrive needs a PostgreSQL of its own, so this runs on the PostgreSQL leg.
  */
+/** `npm run dev:worker` as a process group of its own (wrangler starts workerd; both must go). */
+async function startWorker(
+  env: Record<string, string>,
+): Promise<{ url: string; output(): string; kill(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(NODE, ['--import', 'tsx', join(ROOT, 'scripts', 'dev-worker.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the Worker did not start in time:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /draait op (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`dev:worker exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    // SIGKILL to the whole group: workerd dies mid-flight, as a crashed or evicted runtime would.
+    async kill() {
+      if (child.exitCode !== null || !child.pid) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        return;
+      }
+      await exited;
+    },
+  };
+}
+
 describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', () => {
   let database: TestDatabase;
-  let worker: ChildProcess;
+  let persistDir: string;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
   let url: string;
-  let output = '';
+  const env = () => ({ DATABASE_URL: database.databaseUrl!, PERSIST_DIR: persistDir });
 
   beforeAll(async () => {
     database = await postgresBackend!.create();
-    const port = await freePort();
-    // Its own process group: wrangler starts workerd, and both must go when the test ends.
-    worker = spawn(NODE, ['--import', 'tsx', join(ROOT, 'scripts', 'dev-worker.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATABASE_URL: database.databaseUrl!, NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the Worker did not start in time:\n${output}`)), 90_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /draait op (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      };
-      worker.stdout!.on('data', onData);
-      worker.stderr!.on('data', onData);
-      worker.on('exit', (code) => reject(new Error(`dev:worker exited with ${code}:\n${output}`)));
-    });
+    persistDir = await mkdtemp(join(tmpdir(), 'tafelwerk-worker-'));
+    worker = await startWorker(env());
+    url = worker.url;
   }, 120_000);
 
   afterAll(async () => {
-    if (worker?.pid && worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      process.kill(-worker.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      try {
-        process.kill(-worker.pid, 'SIGKILL');
-      } catch {
-        // the group is gone already
-      }
-    }
+    await worker?.kill();
     await database?.drop();
+    await rm(persistDir, { recursive: true, force: true });
   }, 30_000);
 
   it('migrated the database, loaded the demo region and names its runtime in /api/health', async () => {
@@ -70,7 +90,7 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
       database: 'postgres',
       migration: (await readMigrations()).length,
     });
-    expect(output).toContain('demo region loaded');
+    expect(worker.output()).toContain('demo region loaded');
   });
 
   it('logs in a demo account whose password Node hashed (Argon2id in WebAssembly reads the same PHC string)', async () => {
@@ -106,4 +126,86 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
       expect(await page.text()).toContain('<div id="root">');
     },
   );
+
+  async function firstSections(client: Client): Promise<string[]> {
+    const tableId = (await client.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
+    return (await client.get<SectionsResponse>(`/api/tables/${tableId}/sections`)).body.sections.map((s) => s.id);
+  }
+
+  it('relays between stock providers through the document’s Durable Object and stores the result', async () => {
+    const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
+    const horizon = await new Client(url).login('bestuur@horizon-jeugd.demo');
+    const sectionId = (await firstSections(alkmaar))[1]!;
+    const a = connectProvider(url, `section:${sectionId}`, alkmaar.cookieHeader);
+    const b = connectProvider(url, `section:${sectionId}`, horizon.cookieHeader);
+    try {
+      await Promise.all([synced(a.provider), synced(b.provider)]);
+      expect(a.text()).toContain('In 2022 ging 20%');
+      appendParagraph(a.doc, 'Geschreven in de Durable Object.');
+      appendParagraph(b.doc, 'En een aanvulling van Horizon.');
+      await waitFor(
+        () => a.text() === b.text() && a.text().includes('Horizon') && b.text().includes('Durable'),
+        10_000,
+        'converge',
+      );
+    } finally {
+      a.provider.destroy();
+      b.provider.destroy();
+    }
+    // The last one out: the object stores the batch with its derived content in PostgreSQL.
+    await waitFor(
+      async () =>
+        (await alkmaar.get<{ text: string }>(`/api/sections/${sectionId}/content`)).body.text.includes(
+          'aanvulling van Horizon',
+        ),
+      10_000,
+      'stored content',
+    );
+  });
+
+  it('refuses connections as Node does: 4401 without a session, 4403 from a foreign origin, 4404 for no such document', async () => {
+    const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
+    const sectionId = (await firstSections(alkmaar))[0]!;
+    const doc = `${url.replace(/^http/, 'ws')}/collab/section:${sectionId}`;
+    expect(await closeCodeOf(doc, {})).toBe(4401);
+    expect(await closeCodeOf(doc, { cookie: alkmaar.cookieHeader!, origin: 'https://evil.example' })).toBe(4403);
+    expect(
+      await closeCodeOf(`${url.replace(/^http/, 'ws')}/collab/section:00000000-0000-0000-0000-000000000000`, {
+        cookie: alkmaar.cookieHeader!,
+        origin: url,
+      }),
+    ).toBe(4404);
+  });
+
+  it('loses nothing a peer has seen when workerd dies between two batches (the object’s journal)', async () => {
+    const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
+    const sectionId = (await firstSections(alkmaar))[2]!;
+    const writer = connectProvider(url, `section:${sectionId}`, alkmaar.cookieHeader);
+    const reader = connectProvider(url, `section:${sectionId}`, alkmaar.cookieHeader);
+    await Promise.all([synced(writer.provider), synced(reader.provider)]);
+    for (let i = 1; i <= 5; i++) appendParagraph(writer.doc, `Regel ${i} vlak voor de crash.`);
+    await waitFor(() => reader.text().includes('Regel 5 vlak voor de crash.'), 5_000, 'the peer sees it');
+    // Straight away, inside the 200 ms batch window: the writer cannot deliver it again either.
+    await worker.kill();
+    writer.provider.destroy();
+    reader.provider.destroy();
+    const seen = reader.text();
+
+    worker = await startWorker(env());
+    url = worker.url;
+    const after = await new Client(url).login('beleid@alkmaar.demo');
+    const fresh = connectProvider(url, `section:${sectionId}`, after.cookieHeader);
+    try {
+      await synced(fresh.provider);
+      expect(fresh.text()).toBe(seen);
+    } finally {
+      fresh.provider.destroy();
+    }
+    await waitFor(
+      async () =>
+        (await after.get<{ text: string }>(`/api/sections/${sectionId}/content`)).body.text.includes('Regel 5'),
+      10_000,
+      'stored in PostgreSQL after the restart',
+    );
+  }, 150_000);
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { buildDocument, renderDocument } from '../../server/collab/render.ts';
-import { PendingBudget } from '../../server/collab/persistence.ts';
+import { PendingBudget, type UpdateJournal } from '../../server/collab/persistence.ts';
 import { RoomRegistry } from '../../server/collab/registry.ts';
 import { Room } from '../../server/collab/room.ts';
 import { FakeClient, MemoryStore } from '../support/collab-fakes.ts';
@@ -151,3 +151,47 @@ describe('derived content', () => {
     expect(await registry.catchUpDerived()).toBe(0);
   });
 });
+
+/** A journal in memory, as a Durable Object's SQLite table holds it. */
+class MemoryJournal implements UpdateJournal {
+  rows: Array<{ seq: number; update: Uint8Array; editor: string | null }> = [];
+  private seq = 0;
+  append(update: Uint8Array, editor: string | null) {
+    this.rows.push({ seq: ++this.seq, update, editor });
+    return this.seq;
+  }
+  entries() {
+    return [...this.rows];
+  }
+  clearThrough(seq: number) {
+    this.rows = this.rows.filter((row) => row.seq > seq);
+  }
+}
+
+describe('the update journal (a Durable Object\'s write-ahead buffer)', () => {
+  it('holds every update until the store has it, and a room loaded again after eviction takes it back', async () => {
+    const store = new MemoryStore();
+    const journal = new MemoryJournal();
+    const room = await Room.load('section:j', { store, now, flushDelayMs: 5, journal });
+    const a = new FakeClient(room).connect('a', true);
+    a.type('opgeslagen');
+    await room.flush();
+    expect(journal.rows).toEqual([]);
+    store.failNext = 100;
+    a.type(' en nog niet in de database');
+    expect(journal.rows).toHaveLength(1);
+    expect(journal.rows[0]?.editor).toBe('a');
+    // Evicted with the batch unstored: the memory is gone, the journal is not.
+    room.destroy();
+    store.failNext = 0;
+    const again = await Room.load('section:j', { store, now, flushDelayMs: 5, journal });
+    expect(renderDocument(again.doc).text).toBe(a.text());
+    await again.flush();
+    expect(journal.rows).toEqual([]);
+    const fromStore = await Room.load('section:j', { store, now });
+    expect(renderDocument(fromStore.doc).text).toBe(a.text());
+    again.destroy();
+    fromStore.destroy();
+  });
+});
+

@@ -1,0 +1,168 @@
+/**
+ * One Durable Object per document (wrangler.toml: DOCUMENTS), running the same room as Node
+ * (server/collab/room.ts) over the WebSocket Hibernation API. The Worker has authenticated and
+ * authorized the connection and passes what it decided in a header; this object is not reachable
+ * otherwise. Updates go into the object's own SQLite storage as the room applies them (the journal), and
+ * the output gate holds every message the room sends until that write is durable, so no peer sees an
+ * update that an eviction could lose; batches then go to PostgreSQL as on Node, and leave the journal.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Admission } from '../collab/access.ts';
+import { pgDocStore } from '../collab/pg-doc-store.ts';
+import type { UpdateJournal } from '../collab/persistence.ts';
+import { CLOSE } from '../collab/protocol.ts';
+import { Room, type Connection, type ConnectionInfo } from '../collab/room.ts';
+import type { Db } from '../db/db.ts';
+import { systemClock } from '../deps.ts';
+import { isDocumentLocked } from '../documents/access.ts';
+import { writeDerivedContent } from '../documents/content.ts';
+import { openPostgres } from './postgres.ts';
+
+/** The header in which the Worker hands its decision to the object. */
+export const ADMISSION_HEADER = 'x-tafelwerk-admission';
+
+export interface RoomEnv {
+  HYPERDRIVE: { connectionString: string };
+}
+
+interface Attachment {
+  docName: string;
+  info: ConnectionInfo;
+}
+
+function sqliteJournal(storage: DurableObjectState['storage']): UpdateJournal {
+  storage.sql.exec(
+    'create table if not exists journal (seq integer primary key autoincrement, editor text, data blob not null)',
+  );
+  return {
+    append(update, editor) {
+      return storage.sql
+        .exec<{ seq: number }>('insert into journal (editor, data) values (?, ?) returning seq', editor, update)
+        .one().seq;
+    },
+    entries() {
+      return storage.sql
+        .exec<{ seq: number; editor: string | null; data: ArrayBuffer }>(
+          'select seq, editor, data from journal order by seq',
+        )
+        .toArray()
+        .map((row) => ({ seq: row.seq, editor: row.editor, update: new Uint8Array(row.data) }));
+    },
+    clearThrough(seq) {
+      storage.sql.exec('delete from journal where seq <= ?', seq);
+    },
+  };
+}
+
+export class DocumentRoom extends DurableObject<RoomEnv> {
+  private room: Promise<Room> | undefined;
+  private db: Db | undefined;
+  /** The room's view of each WebSocket; rebuilt from the sockets' attachments after hibernation. */
+  private readonly connections = new Map<WebSocket, Connection>();
+
+  async fetch(request: Request): Promise<Response> {
+    const admission = JSON.parse(request.headers.get(ADMISSION_HEADER) ?? 'null') as Admission | null;
+    if (!admission) return new Response('not for the public', { status: 403 });
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment({ docName: admission.docName, info: admission.info } satisfies Attachment);
+    // Known before the room loads, so that loading does not take it for a socket from before hibernation.
+    const connection = this.connectionFor(server);
+    try {
+      const room = await this.loadRoom(admission.docName);
+      room.join(connection, admission.info);
+    } catch (error) {
+      console.error('document load failed', admission.docName, String(error));
+      server.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
+    }
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const attachment = socket.deserializeAttachment() as Attachment;
+    let room: Room;
+    try {
+      room = await this.loadRoom(attachment.docName);
+    } catch {
+      return socket.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
+    }
+    if (typeof message === 'string') return socket.close(CLOSE.badMessage.code, CLOSE.badMessage.reason);
+    // Room.receive never throws: a frame that breaks anything closes this connection alone.
+    room.receive(this.connectionFor(socket), new Uint8Array(message));
+  }
+
+  async webSocketClose(socket: WebSocket): Promise<void> {
+    await this.gone(socket);
+  }
+
+  async webSocketError(socket: WebSocket): Promise<void> {
+    await this.gone(socket);
+  }
+
+  /** The last one out stores everything with its derived content and lets the room go (the object may then hibernate). */
+  private async gone(socket: WebSocket): Promise<void> {
+    const connection = this.connections.get(socket);
+    this.connections.delete(socket);
+    const room = await this.room?.catch(() => undefined);
+    if (!room || !connection) return;
+    room.leave(connection);
+    if (room.size > 0) return;
+    try {
+      await room.flush({ derive: true });
+    } catch {
+      return; // kept in the journal and retried by the room; it stays loaded meanwhile
+    }
+    if (room.size === 0) {
+      room.destroy();
+      this.room = undefined;
+    }
+  }
+
+  private connectionFor(socket: WebSocket): Connection {
+    let connection = this.connections.get(socket);
+    if (!connection) {
+      connection = {
+        send: (data) => {
+          try {
+            socket.send(data);
+          } catch {
+            // closing already
+          }
+        },
+        close: (code, reason) => socket.close(code, reason),
+      };
+      this.connections.set(socket, connection);
+    }
+    return connection;
+  }
+
+  /**
+   * The room, loaded once per life of the object: from PostgreSQL and the journal. After hibernation
+   * the sockets are still open; they join the new room again (each is sent the sync step anew).
+   */
+  private loadRoom(docName: string): Promise<Room> {
+    this.room ??= (async () => {
+      this.db ??= openPostgres(this.env.HYPERDRIVE.connectionString, { max: 2 });
+      const db = this.db;
+      const room = await Room.load(
+        docName,
+        {
+          store: pgDocStore(db, { sink: writeDerivedContent }),
+          now: () => systemClock.now(),
+          journal: sqliteJournal(this.ctx.storage),
+          log: (level, message, fields) => console[level === 'info' ? 'log' : level](message, fields ?? {}),
+        },
+        await isDocumentLocked(db, docName),
+      );
+      for (const socket of this.ctx.getWebSockets()) {
+        if (this.connections.has(socket)) continue;
+        const attachment = socket.deserializeAttachment() as Attachment | null;
+        if (attachment?.docName === docName) room.join(this.connectionFor(socket), attachment.info);
+      }
+      return room;
+    })();
+    this.room.catch(() => (this.room = undefined));
+    return this.room;
+  }
+}
