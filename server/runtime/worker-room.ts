@@ -11,7 +11,9 @@ import type { Admission } from '../collab/access.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
 import type { UpdateJournal } from '../collab/persistence.ts';
 import { CLOSE } from '../collab/protocol.ts';
+import { renderDocument, replaceDocument, replaceWithState, type TextBlock } from '../collab/render.ts';
 import { Room, type Connection, type ConnectionInfo } from '../collab/room.ts';
+import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import { systemClock } from '../deps.ts';
 import { isDocumentLocked } from '../documents/access.ts';
@@ -23,6 +25,13 @@ export const ADMISSION_HEADER = 'x-tafelwerk-admission';
 
 export interface RoomEnv {
   HYPERDRIVE: { connectionString: string };
+}
+
+/** A document's full state and derived content, as CollabControl.snapshot returns it. */
+export interface DocumentState {
+  state: Uint8Array;
+  html: string;
+  text: string;
 }
 
 interface Attachment {
@@ -57,6 +66,8 @@ function sqliteJournal(storage: DurableObjectState['storage']): UpdateJournal {
 export class DocumentRoom extends DurableObject<RoomEnv> {
   private room: Promise<Room> | undefined;
   private db: Db | undefined;
+  /** Commands working on the room now: it is not let go under them. */
+  private busy = 0;
   /** The room's view of each WebSocket; rebuilt from the sockets' attachments after hibernation. */
   private readonly connections = new Map<WebSocket, Connection>();
 
@@ -77,6 +88,61 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
       server.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
     }
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  // What the app's commands ask of a document (CollabControl, worker-collab.ts), as RPC methods.
+
+  /** The lock in the loaded room, if any (the database is the source of truth; a load reads it). */
+  async setLocked(_docName: string, locked: boolean): Promise<void> {
+    (await this.room?.catch(() => undefined))?.setLocked(locked);
+  }
+
+  /** Brings the stored derived content up to date: only a loaded room (or an unreplayed journal) can be ahead. */
+  async refreshContent(docName: string): Promise<void> {
+    if (!this.room && this.journalEmpty()) return;
+    await this.withRoom(docName, (room) => room.flush({ derive: true }));
+  }
+
+  async snapshot(docName: string): Promise<DocumentState> {
+    return this.withRoom(docName, (room) => this.stored(room));
+  }
+
+  async replaceContent(docName: string, blocks: TextBlock[]): Promise<DocumentState> {
+    return this.withRoom(docName, (room) => {
+      replaceDocument(room.doc, blocks, 'server');
+      return this.stored(room);
+    });
+  }
+
+  async replaceWithState(docName: string, state: Uint8Array): Promise<DocumentState> {
+    return this.withRoom(docName, (room) => {
+      replaceWithState(room.doc, state, 'server');
+      return this.stored(room);
+    });
+  }
+
+  private async stored(room: Room): Promise<DocumentState> {
+    await room.flush({ derive: true });
+    return { state: Y.encodeStateAsUpdate(room.doc), ...renderDocument(room.doc) };
+  }
+
+  /** Runs `work` on the room, loading it if needed, and lets it go again if nobody is connected. */
+  private async withRoom<T>(docName: string, work: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.loadRoom(docName);
+    this.busy++;
+    try {
+      return await work(room);
+    } finally {
+      this.busy--;
+      if (this.busy === 0 && room.size === 0 && !room.hasPendingUpdates && this.room) {
+        room.destroy();
+        this.room = undefined;
+      }
+    }
+  }
+
+  private journalEmpty(): boolean {
+    return sqliteJournal(this.ctx.storage).entries().length === 0;
   }
 
   async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {

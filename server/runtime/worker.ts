@@ -15,6 +15,7 @@ import { CLOSE } from '../collab/protocol.ts';
 import { authorizeDocument } from '../documents/access.ts';
 import { errorBody } from '../http/errors.ts';
 import { openPostgres } from './postgres.ts';
+import { documentObjects, durableObjectCollab } from './worker-collab.ts';
 import { ADMISSION_HEADER } from './worker-room.ts';
 import { wasmPasswords, type WasmLoader } from './wasm-passwords.ts';
 
@@ -73,6 +74,7 @@ function depsFor(env: WorkerEnv): AppDeps {
     },
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     assets: env.ASSETS,
+    collab: durableObjectCollab(documentObjects(env)),
     log: (level, message, fields) => console[level === 'info' ? 'log' : level](message, fields ?? {}),
   };
 }
@@ -115,7 +117,7 @@ async function openDocument(request: Request, env: WorkerEnv, ctx: ExecutionCont
     const { ok: _, ...admission } = decision;
     const headers = new Headers(request.headers);
     headers.set(ADMISSION_HEADER, JSON.stringify(admission));
-    const documents = env.DOCUMENT_JURISDICTION === 'eu' ? env.DOCUMENTS.jurisdiction('eu') : env.DOCUMENTS;
+    const documents = documentObjects(env);
     return await documents.get(documents.idFromName(docName)).fetch(new Request(request, { headers }));
   } catch (error) {
     // The database did not answer: transient, so the provider tries again.

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HealthResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
+import type { DraftHistoryResponse, HealthResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
 import { readMigrations } from '../../server/runtime/node-deps.ts';
 import { Client } from '../support/app-server.ts';
 import { appendParagraph, closeCodeOf, connectProvider, synced, waitFor } from '../support/collab-client.ts';
@@ -175,6 +175,35 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
         origin: url,
       }),
     ).toBe(4404);
+  });
+
+  it('applies a command’s change to the live document through the object: a restore from the draft history', async () => {
+    const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
+    const sectionId = (await firstSections(alkmaar))[3]!;
+    const content = async () => (await alkmaar.get<{ text: string }>(`/api/sections/${sectionId}/content`)).body.text;
+    const a = connectProvider(url, `section:${sectionId}`, alkmaar.cookieHeader);
+    try {
+      await synced(a.provider);
+      appendParagraph(a.doc, 'Eerste versie op Workers.');
+      // Reading the content asks the object to bring it up to date, which takes the history's first snapshot.
+      await waitFor(async () => (await content()).includes('Eerste versie op Workers.'), 10_000, 'refreshed content');
+      const history = await alkmaar.get<DraftHistoryResponse>(`/api/sections/${sectionId}/draft-history`);
+      expect(history.body.entries).toHaveLength(1);
+      appendParagraph(a.doc, 'Later toegevoegd.');
+      await waitFor(async () => (await content()).includes('Later toegevoegd.'), 10_000, 'second edit stored');
+      const restored = await alkmaar.post(
+        `/api/sections/${sectionId}/draft-history/${history.body.entries[0]!.id}/restore`,
+      );
+      expect(restored.status).toBe(200);
+      await waitFor(
+        () => a.text().includes('Eerste versie op Workers.') && !a.text().includes('Later toegevoegd.'),
+        10_000,
+        'the connected editor has the restored text',
+      );
+      expect(await content()).not.toContain('Later toegevoegd.');
+    } finally {
+      a.provider.destroy();
+    }
   });
 
   it('loses nothing a peer has seen when workerd dies between two batches (the object’s journal)', async () => {
