@@ -53,6 +53,8 @@ const wrangler = spawn(
     `DEV_ROUTES:${process.env.DEV_ROUTES ?? 'true'}`,
     '--var',
     'DOCUMENT_JURISDICTION:',
+    '--var',
+    `COLLAB_RECHECK_SECONDS:${process.env.COLLAB_RECHECK_SECONDS ?? 60}`,
     ...(process.env.PERSIST_DIR ? ['--persist-to', process.env.PERSIST_DIR] : []),
     '--show-interactive-dev-session=false',
   ],

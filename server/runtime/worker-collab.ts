@@ -1,8 +1,8 @@
 /**
  * CollabControl on Workers: what the app's commands ask of a document goes to its Durable Object as an
- * RPC call (worker-room.ts). Who is connected, and closing the connections of a session that ended or a
- * person whose role changed, need a view across objects that Workers do not have yet: presence is empty
- * and those closes do nothing here (README, Deployment).
+ * RPC call (worker-room.ts). Who is connected, and closing at once the connections of a session that
+ * ended or of a person whose role changed, need a view across objects that Workers do not have: presence
+ * is empty here, and each object decides its connections again on an alarm instead (within a minute).
  */
 import type { TextBlock } from '../collab/render.ts';
 import type { CollabControl } from '../deps.ts';

@@ -7,7 +7,7 @@
  * update that an eviction could lose; batches then go to PostgreSQL as on Node, and leave the journal.
  */
 import { DurableObject } from 'cloudflare:workers';
-import type { Admission } from '../collab/access.ts';
+import type { Admission, UpgradeRequest } from '../collab/access.ts';
 import { pgDocStore } from '../collab/pg-doc-store.ts';
 import type { UpdateJournal } from '../collab/persistence.ts';
 import { CLOSE } from '../collab/protocol.ts';
@@ -16,7 +16,7 @@ import { Room, type Connection, type ConnectionInfo } from '../collab/room.ts';
 import * as Y from 'yjs';
 import type { Db } from '../db/db.ts';
 import { systemClock } from '../deps.ts';
-import { isDocumentLocked } from '../documents/access.ts';
+import { authorizeDocument, isDocumentLocked } from '../documents/access.ts';
 import { writeDerivedContent } from '../documents/content.ts';
 import { openPostgres } from './postgres.ts';
 
@@ -25,6 +25,10 @@ export const ADMISSION_HEADER = 'x-tafelwerk-admission';
 
 export interface RoomEnv {
   HYPERDRIVE: { connectionString: string };
+  TRUSTED_ORIGINS?: string;
+  PUBLIC_URL?: string;
+  /** How often open connections are decided again (default 60 s). */
+  COLLAB_RECHECK_SECONDS?: string;
 }
 
 /** A document's full state and derived content, as CollabControl.snapshot returns it. */
@@ -34,9 +38,11 @@ export interface DocumentState {
   text: string;
 }
 
+/** What a socket keeps through hibernation: its document, what it may do, and what decided it (to decide again). */
 interface Attachment {
   docName: string;
   info: ConnectionInfo;
+  upgrade: UpgradeRequest;
 }
 
 function sqliteJournal(storage: DurableObjectState['storage']): UpdateJournal {
@@ -77,7 +83,13 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ docName: admission.docName, info: admission.info } satisfies Attachment);
+    const upgrade: UpgradeRequest = {
+      url: request.url,
+      cookie: request.headers.get('cookie') ?? undefined,
+      origin: request.headers.get('origin') ?? undefined,
+    };
+    server.serializeAttachment({ docName: admission.docName, info: admission.info, upgrade } satisfies Attachment);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + this.recheckMs());
     // Known before the room loads, so that loading does not take it for a socket from before hibernation.
     const connection = this.connectionFor(server);
     try {
@@ -88,6 +100,58 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
       server.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
     }
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * Access follows the session and the role while a document is open. On Node the app closes a logged-out
+   * session's connections at once; here no one process knows them, so the object decides each of its
+   * connections again on an alarm (every COLLAB_RECHECK_SECONDS): 4401 once the session is gone, 4403
+   * once access is, 4000 (rejoin) when the person now writes differently.
+   */
+  async alarm(): Promise<void> {
+    for (const socket of this.ctx.getWebSockets()) {
+      const attachment = socket.deserializeAttachment() as Attachment;
+      let decision: Awaited<ReturnType<typeof authorizeDocument>>;
+      try {
+        decision = await authorizeDocument(
+          { db: this.database(), sessionClock: systemClock, config: this.accessConfig() },
+          attachment.upgrade,
+          attachment.docName,
+        );
+      } catch {
+        continue; // the database is away: keep the connection, decide at the next alarm
+      }
+      const why = !decision.ok
+        ? decision.refusal
+        : decision.info.canWrite !== attachment.info.canWrite
+          ? CLOSE.accessChanged
+          : null;
+      if (why) {
+        socket.close(why.code, why.reason);
+        await this.gone(socket);
+      }
+    }
+    if (this.ctx.getWebSockets().length > 0) await this.ctx.storage.setAlarm(Date.now() + this.recheckMs());
+  }
+
+  private recheckMs(): number {
+    const seconds = Number(this.env.COLLAB_RECHECK_SECONDS ?? 60);
+    return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
+  }
+
+  private accessConfig() {
+    return {
+      trustedOrigins: (this.env.TRUSTED_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      ...(this.env.PUBLIC_URL ? { publicUrl: this.env.PUBLIC_URL } : {}),
+    };
+  }
+
+  private database(): Db {
+    this.db ??= openPostgres(this.env.HYPERDRIVE.connectionString, { max: 2 });
+    return this.db;
   }
 
   // What the app's commands ask of a document (CollabControl, worker-collab.ts), as RPC methods.
@@ -158,7 +222,13 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
     room.receive(this.connectionFor(socket), new Uint8Array(message));
   }
 
-  async webSocketClose(socket: WebSocket): Promise<void> {
+  async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    // Completes the closing handshake, whoever began it; without it the client waits out its own timeout.
+    try {
+      socket.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // closed already
+    }
     await this.gone(socket);
   }
 
@@ -209,8 +279,7 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
    */
   private loadRoom(docName: string): Promise<Room> {
     this.room ??= (async () => {
-      this.db ??= openPostgres(this.env.HYPERDRIVE.connectionString, { max: 2 });
-      const db = this.db;
+      const db = this.database();
       const room = await Room.load(
         docName,
         {

@@ -24,6 +24,8 @@ interface DurableObjectState {
     };
     get<T>(key: string): Promise<T | undefined>;
     put(key: string, value: unknown): Promise<void>;
+    getAlarm(): Promise<number | null>;
+    setAlarm(at: number): Promise<void>;
   };
   acceptWebSocket(socket: WebSocket): void;
   getWebSockets(): WebSocket[];
