@@ -141,8 +141,12 @@ export default {
   },
 
   /** The Cron Trigger: rounds past their deadline close, reminders go out, interrupted rulings finish. */
-  async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+  async scheduled(_event: unknown, env: WorkerEnv): Promise<void> {
     const deps = depsFor(env);
-    ctx.waitUntil(runDueWork(deps).finally(() => deps.db.close()));
+    try {
+      await runDueWork(deps);
+    } finally {
+      await deps.db.close();
+    }
   },
 };

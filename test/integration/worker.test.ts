@@ -227,6 +227,15 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
     expect(code).toBe(4401);
   }, 60_000);
 
+  it('runs the scheduler’s work from the Cron Trigger', async () => {
+    const before = worker.output().length;
+    // Locally nothing triggers it by itself; wrangler dev runs the handler on this request.
+    const run = await fetch(`${url}/cdn-cgi/local/scheduled?cron=*+*+*+*+*`);
+    expect(run.status).toBe(200);
+    expect(await run.text()).toBe('ok');
+    expect(worker.output().slice(before)).not.toMatch(/error|exception/i);
+  });
+
   it('loses nothing a peer has seen when workerd dies between two batches (the object’s journal)', async () => {
     const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
     const sectionId = (await firstSections(alkmaar))[2]!;
