@@ -11,7 +11,7 @@ import { Client } from '../support/app-server.ts';
 import { appendParagraph, closeCodeOf, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends, type TestDatabase } from '../support/databases.ts';
 import { freePort } from '../support/postgres-cluster.ts';
-import { NODE, ROOT } from '../support/process.ts';
+import { announcedUrl, NODE, ROOT } from '../support/process.ts';
 
 const postgresBackend = databaseBackends().find((backend) => backend.name === 'postgres');
 
@@ -30,24 +30,10 @@ async function startWorker(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the Worker did not start in time:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /draait op (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`dev:worker exited with ${code}:\n${output}`)));
-  });
+  const { url, output } = await announcedUrl(child, 90_000);
   return {
     url,
-    output: () => output,
+    output,
     // SIGKILL to the whole group: workerd dies mid-flight, as a crashed or evicted runtime would.
     async kill() {
       if (child.exitCode !== null || !child.pid) return;

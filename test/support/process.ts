@@ -55,24 +55,19 @@ async function embeddedStopped(dataDir: string): Promise<void> {
 }
 
 /**
- * Starts server/runtime/node.ts (or `entry`, say the bundle `npm start` runs) and waits for the line
- * that names its URL.
+ * Waits for the line a server prints when it listens (`… draait op http://…`, Node and dev:worker alike);
+ * everything it prints stays readable through `output()`.
  */
-export async function startServerProcess(
-  env: Record<string, string>,
-  timeoutMs = 60_000,
-  entry = 'server/runtime/node.ts',
-): Promise<ServerProcess> {
-  const child = runScript(entry, { PORT: '0', ...env });
+export function announcedUrl(child: ChildProcess, timeoutMs: number): Promise<{ url: string; output(): string }> {
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /draait op (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ url: match[1], output: () => output });
       }
     };
     child.stdout?.on('data', onData);
@@ -82,10 +77,23 @@ export async function startServerProcess(
       reject(new Error(`server exited with ${code} before it started:\n${output}`));
     });
   });
+}
+
+/**
+ * Starts server/runtime/node.ts (or `entry`, say the bundle `npm start` runs) and waits for the line
+ * that names its URL.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry = 'server/runtime/node.ts',
+): Promise<ServerProcess> {
+  const child = runScript(entry, { PORT: '0', ...env });
+  const { url, output } = await announcedUrl(child, timeoutMs);
   return {
     url,
     child,
-    output: () => output,
+    output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) {
         await new Promise<void>((resolve) => {
