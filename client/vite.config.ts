@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from '../scripts/precompress.ts';
 import { treeshakeUtrecht } from '../scripts/treeshake-utrecht.ts';
+import { workersAssets } from '../scripts/workers-assets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const server = process.env.TAFELWERK_API ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   root,
-  plugins: [react(), treeshakeUtrecht(), precompress()],
+  plugins: [react(), treeshakeUtrecht(), precompress(), workersAssets()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

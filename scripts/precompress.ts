@@ -59,9 +59,6 @@ export function precompress(): { name: string; apply: 'build'; writeBundle(optio
     async writeBundle(options) {
       if (!options.dir) return;
       await precompressDir(options.dir);
-      // Cloudflare compresses Workers static assets by itself: an upload of this folder skips the copies
-      // and the build metadata.
-      await writeFile(join(options.dir, '.assetsignore'), '*.br\n*.gz\n.vite\n');
     },
   };
 }

@@ -68,8 +68,9 @@ export function nodeAssets(distDir: string, options: { sourceMaps?: boolean } = 
         return new Response('Bad Request', { status: 400 });
       }
       if (!path.startsWith(root)) return new Response('Not Found', { status: 404 });
-      // Build metadata (dist/.vite/manifest.json) is for the build's own checks, not for visitors.
-      if (url.pathname.split('/').some((segment) => segment.startsWith('.'))) {
+      // Build metadata (dist/.vite/manifest.json) is for the build's own checks, and dist/_headers for
+      // Workers static assets: neither is for visitors.
+      if (url.pathname === '/_headers' || url.pathname.split('/').some((segment) => segment.startsWith('.'))) {
         return new Response('Not Found', { status: 404 });
       }
       let file = path;

@@ -9,7 +9,7 @@ import noSimd from 'argon2id/dist/no-simd.wasm';
 import simd from 'argon2id/dist/simd.wasm';
 import { createApp } from '../app.ts';
 import { runDueWork } from '../consensus/commands.ts';
-import { systemClock, type AppDeps, type Assets } from '../deps.ts';
+import { shiftableClock, systemClock, type AppDeps, type Assets } from '../deps.ts';
 import type { Refusal } from '../collab/access.ts';
 import { CLOSE } from '../collab/protocol.ts';
 import { authorizeDocument } from '../documents/access.ts';
@@ -45,6 +45,12 @@ const instantiate =
   async (imports) => ({ module, instance: await WebAssembly.instantiate(module, imports) });
 const passwords = wasmPasswords(instantiate(simd), instantiate(noSimd));
 
+/**
+ * With dev routes (never in production) business time can be moved, as on Node. It lives in the isolate:
+ * locally (one isolate) that is the whole deployment; it starts at the wall clock again with the isolate.
+ */
+const devClock = shiftableClock();
+
 function mode(env: WorkerEnv): 'development' | 'test' | 'production' {
   return env.MODE === 'production' || env.MODE === 'test' ? env.MODE : 'development';
 }
@@ -55,9 +61,11 @@ function mode(env: WorkerEnv): 'development' | 'test' | 'production' {
  */
 function depsFor(env: WorkerEnv): AppDeps {
   const production = mode(env) === 'production';
+  const devRoutes = env.DEV_ROUTES === 'true' && !production;
   return {
     db: openPostgres(env.HYPERDRIVE.connectionString, { max: 5 }),
-    clock: systemClock,
+    clock: devRoutes ? devClock : systemClock,
+    ...(devRoutes ? { devClock } : {}),
     sessionClock: systemClock,
     passwords,
     mail: { kind: 'outbox', deliver: async () => undefined },
@@ -69,13 +77,34 @@ function depsFor(env: WorkerEnv): AppDeps {
         .split(',')
         .map((origin) => origin.trim())
         .filter(Boolean),
-      devRoutes: env.DEV_ROUTES === 'true' && !production,
+      devRoutes,
       ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     },
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
-    assets: env.ASSETS,
+    assets: singlePageAssets(env.ASSETS),
     collab: durableObjectCollab(documentObjects(env)),
     log: (level, message, fields) => console[level === 'info' ? 'log' : level](message, fields ?? {}),
+  };
+}
+
+/**
+ * The client as on Node: a missing path with an extension is a 404, any other is a page of the single-page
+ * app. The platform's responses have immutable headers; the app adds its security headers to a copy.
+ */
+function singlePageAssets(assets: Assets): Assets {
+  return {
+    async fetch(request) {
+      let response = await assets.fetch(request);
+      const { pathname } = new URL(request.url);
+      if (response.status === 404 && !/\.[^/]*$/.test(pathname)) {
+        response = await assets.fetch(new Request(new URL('/', request.url), request));
+      }
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: new Headers(response.headers),
+      });
+    },
   };
 }
 

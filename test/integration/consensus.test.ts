@@ -13,25 +13,21 @@ import type {
   VersionDiff,
 } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
+import { Client } from '../support/app-server.ts';
 import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
   (m) => `beleid@${m}.demo`,
 );
 const PROVIDERS = ['horizon-jeugd', 'gezinshuis-noord', 'kompas-ggz', 'de-brug-lvb'].map((p) => `bestuur@${p}.demo`);
 
-for (const backend of databaseBackends()) {
-  describe(`consensus on a section on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`consensus on a section, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let sections: Map<string, string>;
     const people = new Map<string, Client>();
-    // Monday 2 March 2026, 10:00 in Amsterdam.
-    const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
     const as = (email: string) => people.get(email)!;
     const alkmaar = () => as('beleid@alkmaar.demo');
     const horizon = () => as('bestuur@horizon-jeugd.demo');
@@ -50,9 +46,8 @@ for (const backend of databaseBackends()) {
     }
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock, devRoutes: true });
+      // Monday 2 March 2026, 10:00 in Amsterdam.
+      server = await kind.start({ startsAt: new Date('2026-03-02T09:00:00Z'), devRoutes: true });
       for (const email of [
         ...MUNICIPALITIES,
         ...PROVIDERS,
@@ -68,7 +63,6 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('runs objection → escalation → mediation proposal → consent → agreed', async () => {
@@ -285,7 +279,7 @@ for (const backend of databaseBackends()) {
       expect((await horizon().post(`/api/rounds/${opened.body.round.id}/withdraw`)).status).toBe(403);
 
       // Two working days before the deadline, those who have not responded are reminded.
-      const [round] = await server.db.query<{ remind_at: Date }>('select remind_at from rounds where id = $1', [
+      const [round] = await server.query<{ remind_at: Date }>('select remind_at from rounds where id = $1', [
         opened.body.round.id,
       ]);
       // Only the demo region's secretariat may move the clock.
@@ -329,16 +323,12 @@ for (const backend of databaseBackends()) {
     it('freezes what was typed up to the round, then refuses writes over the socket; a compromise arrives live', async () => {
       const sectionId = sections.get('Randvoorwaarden')!;
       const writer = connectProvider(server.url, `section:${sectionId}`, horizon().cookieHeader);
+      const reader = connectProvider(server.url, `section:${sectionId}`, council().cookieHeader);
       try {
-        await synced(writer.provider);
+        await Promise.all([synced(writer.provider), synced(reader.provider)]);
         appendParagraph(writer.doc, 'Net voor de ronde getypt.');
-        // No wait for the batch window: opening the round flushes what the room has.
-        await waitFor(async () =>
-          (await server.rooms.room(`section:${sectionId}`)).doc
-            .getXmlFragment('default')
-            .toString()
-            .includes('Net voor'),
-        );
+        // No wait for the batch window: the room has it once a peer does, and opening the round stores it.
+        await waitFor(() => reader.text().includes('Net voor'), 5_000, 'the peer has it');
         const opened = await alkmaar().post<OpenedRound>(`/api/sections/${sectionId}/rounds`);
         const version = await council().get<{ text: string }>(
           `/api/sections/${sectionId}/versions/${opened.body.version.number}`,
@@ -347,7 +337,6 @@ for (const backend of databaseBackends()) {
 
         appendParagraph(writer.doc, 'Tijdens de ronde getypt.');
         await new Promise((resolve) => setTimeout(resolve, 300));
-        await (await server.rooms.room(`section:${sectionId}`)).flush();
         const during = await council().get<SectionContent>(`/api/sections/${sectionId}/content`);
         expect(during.body.text).not.toContain('Tijdens de ronde');
 
@@ -364,6 +353,7 @@ for (const backend of databaseBackends()) {
         expect(writer.text()).not.toContain('Net voor de ronde getypt.');
       } finally {
         writer.provider.destroy();
+        reader.provider.destroy();
       }
     });
   });

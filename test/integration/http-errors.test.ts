@@ -2,32 +2,32 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
 import { readMigrations } from '../../server/runtime/node-deps.ts';
-import { Client, startTestServer } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
-for (const backend of databaseBackends()) {
-  describe(`HTTP edges on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`HTTP edges, ${kind.name}`, () => {
+    let server: Deployment;
     let client: Client;
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl });
+      server = await kind.start();
       client = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
-    it('reports health with the database kind and migration version', async () => {
+    it('reports health with the runtime, the database kind and migration version', async () => {
       const health = await new Client(server.url).get<HealthResponse>('/api/health');
       expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'ok', runtime: 'node', database: backend.name, migration: (await readMigrations()).length });
+      expect(health.body).toEqual({
+        status: 'ok',
+        runtime: server.runtime,
+        database: server.database,
+        migration: (await readMigrations()).length,
+      });
     });
 
     it.each([
@@ -121,6 +121,14 @@ for (const backend of databaseBackends()) {
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
       expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+      // The hashed files the page loads (on Workers served by the platform alone, with dist/_headers).
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+      if (page.status === 200) {
+        const asset = await fetch(`${server.url}${script}`);
+        expect(asset.status).toBe(200);
+        expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(asset.headers.get('cache-control')).toContain('immutable');
+      }
       expect((await fetch(`${server.url}/..%2f..%2fpackage.json`)).status).not.toBe(200);
     });
   });

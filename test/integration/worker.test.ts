@@ -1,57 +1,26 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { DraftHistoryResponse, HealthResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
-import { readMigrations } from '../../server/runtime/node-deps.ts';
+import type { DraftHistoryResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
 import { Client } from '../support/app-server.ts';
-import { appendParagraph, closeCodeOf, connectProvider, synced, waitFor } from '../support/collab-client.ts';
+import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { databaseBackends, type TestDatabase } from '../support/databases.ts';
-import { freePort } from '../support/postgres-cluster.ts';
-import { announcedUrl, NODE, ROOT } from '../support/process.ts';
+import { startWorkerProcess } from '../support/deployments.ts';
 
 const postgresBackend = databaseBackends().find((backend) => backend.name === 'postgres');
 
 /**
- * The Workers deployment as `npm run dev:worker` runs it: wrangler, workerd, PostgreSQL through
- * Hyperdrive's local mode. Hyperdrive needs a PostgreSQL of its own, so this runs on the PostgreSQL leg.
+ * What only the Workers deployment has, as `npm run dev:worker` runs it (wrangler, workerd, PostgreSQL
+ * through Hyperdrive's local mode, so on the PostgreSQL leg): the object's journal, its alarm, the Cron
+ * Trigger, commands reaching a live document through RPC. The HTTP, co-editing and consensus suites run
+ * on it as on Node (test/support/deployments.ts).
  */
-/** `npm run dev:worker` as a process group of its own (wrangler starts workerd; both must go). */
-async function startWorker(
-  env: Record<string, string>,
-): Promise<{ url: string; output(): string; kill(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(NODE, ['--import', 'tsx', join(ROOT, 'scripts', 'dev-worker.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const { url, output } = await announcedUrl(child, 90_000);
-  return {
-    url,
-    output,
-    // SIGKILL to the whole group: workerd dies mid-flight, as a crashed or evicted runtime would.
-    async kill() {
-      if (child.exitCode !== null || !child.pid) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        return;
-      }
-      await exited;
-    },
-  };
-}
-
 describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', () => {
   let database: TestDatabase;
   let persistDir: string;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let worker: Awaited<ReturnType<typeof startWorkerProcess>>;
   let url: string;
   // Connections are decided again every second here (a minute by default).
   const env = () => ({ DATABASE_URL: database.databaseUrl!, PERSIST_DIR: persistDir, COLLAB_RECHECK_SECONDS: '1' });
@@ -59,7 +28,7 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
   beforeAll(async () => {
     database = await postgresBackend!.create();
     persistDir = await mkdtemp(join(tmpdir(), 'tafelwerk-worker-'));
-    worker = await startWorker(env());
+    worker = await startWorkerProcess(env());
     url = worker.url;
   }, 120_000);
 
@@ -68,18 +37,6 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
     await database?.drop();
     await rm(persistDir, { recursive: true, force: true });
   }, 30_000);
-
-  it('migrated the database, loaded the demo region and names its runtime in /api/health', async () => {
-    const health = await new Client(url).get<HealthResponse>('/api/health');
-    expect(health.status).toBe(200);
-    expect(health.body).toEqual({
-      status: 'ok',
-      runtime: 'workers',
-      database: 'postgres',
-      migration: (await readMigrations()).length,
-    });
-    expect(worker.output()).toContain('demo region loaded');
-  });
 
   it('logs in a demo account whose password Node hashed (Argon2id in WebAssembly reads the same PHC string)', async () => {
     const client = await new Client(url).login('beleid@alkmaar.demo');
@@ -90,80 +47,10 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
     expect(wrong.status).toBe(401);
   });
 
-  it('answers bad input and missing sessions with the same JSON errors as Node', async () => {
-    const anonymous = new Client(url);
-    expect((await anonymous.get('/api/tables')).status).toBe(401);
-    const broken = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: '{"email": ',
-    });
-    expect(broken.status).toBe(400);
-    expect(await broken.json()).toMatchObject({ error: { code: 'invalid_json' } });
-    const unknown = await anonymous.get('/api/no-such-route');
-    expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ error: { code: 'not_found' } });
-  });
-
-  it.runIf(existsSync(join(ROOT, 'client', 'dist', 'index.html')))(
-    'serves the client from static assets, a page path as the single-page app',
-    async () => {
-      const page = await fetch(`${url}/sections/some-section`);
-      expect(page.status).toBe(200);
-      expect(page.headers.get('content-type')).toContain('text/html');
-      expect(await page.text()).toContain('<div id="root">');
-    },
-  );
-
   async function firstSections(client: Client): Promise<string[]> {
     const tableId = (await client.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
     return (await client.get<SectionsResponse>(`/api/tables/${tableId}/sections`)).body.sections.map((s) => s.id);
   }
-
-  it('relays between stock providers through the document’s Durable Object and stores the result', async () => {
-    const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
-    const horizon = await new Client(url).login('bestuur@horizon-jeugd.demo');
-    const sectionId = (await firstSections(alkmaar))[1]!;
-    const a = connectProvider(url, `section:${sectionId}`, alkmaar.cookieHeader);
-    const b = connectProvider(url, `section:${sectionId}`, horizon.cookieHeader);
-    try {
-      await Promise.all([synced(a.provider), synced(b.provider)]);
-      expect(a.text()).toContain('In 2022 ging 20%');
-      appendParagraph(a.doc, 'Geschreven in de Durable Object.');
-      appendParagraph(b.doc, 'En een aanvulling van Horizon.');
-      await waitFor(
-        () => a.text() === b.text() && a.text().includes('Horizon') && b.text().includes('Durable'),
-        10_000,
-        'converge',
-      );
-    } finally {
-      a.provider.destroy();
-      b.provider.destroy();
-    }
-    // The last one out: the object stores the batch with its derived content in PostgreSQL.
-    await waitFor(
-      async () =>
-        (await alkmaar.get<{ text: string }>(`/api/sections/${sectionId}/content`)).body.text.includes(
-          'aanvulling van Horizon',
-        ),
-      10_000,
-      'stored content',
-    );
-  });
-
-  it('refuses connections as Node does: 4401 without a session, 4403 from a foreign origin, 4404 for no such document', async () => {
-    const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
-    const sectionId = (await firstSections(alkmaar))[0]!;
-    const doc = `${url.replace(/^http/, 'ws')}/collab/section:${sectionId}`;
-    expect(await closeCodeOf(doc, {})).toBe(4401);
-    expect(await closeCodeOf(doc, { cookie: alkmaar.cookieHeader!, origin: 'https://evil.example' })).toBe(4403);
-    expect(
-      await closeCodeOf(`${url.replace(/^http/, 'ws')}/collab/section:00000000-0000-0000-0000-000000000000`, {
-        cookie: alkmaar.cookieHeader!,
-        origin: url,
-      }),
-    ).toBe(4404);
-  });
 
   it('applies a command’s change to the live document through the object: a restore from the draft history', async () => {
     const alkmaar = await new Client(url).login('beleid@alkmaar.demo');
@@ -236,7 +123,7 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
     reader.provider.destroy();
     const seen = reader.text();
 
-    worker = await startWorker(env());
+    worker = await startWorkerProcess(env());
     url = worker.url;
     const after = await new Client(url).login('beleid@alkmaar.demo');
     const fresh = connectProvider(url, `section:${sectionId}`, after.cookieHeader);
