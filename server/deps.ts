@@ -73,7 +73,7 @@ export interface AppConfig {
 /** What the app may ask of the runtime's collaboration rooms. */
 export interface CollabControl {
   /** Who has each document open now (user ids). */
-  presence(docNames: readonly string[]): Map<string, readonly string[]>;
+  presence(docNames: readonly string[]): Promise<Map<string, readonly string[]>>;
   /** Applies a section's lock to its loaded room, if any (the database is the source of truth). */
   setLocked(docName: string, locked: boolean): Promise<void>;
   /** Brings a document's stored HTML and text up to date (they lag up to a minute while people type). */

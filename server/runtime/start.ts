@@ -123,7 +123,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       return getConnInfo(c).remote.address ?? 'unknown';
     },
     collab: {
-      presence: (names) => rooms.presence(names),
+      presence: async (names) => rooms.presence(names),
       setLocked: (name, locked) => rooms.setLocked(name, locked),
       snapshot: (name) => rooms.snapshot(name),
       refreshContent: (name) => rooms.refreshContent(name),

@@ -19,12 +19,15 @@ import { systemClock } from '../deps.ts';
 import { authorizeDocument, isDocumentLocked } from '../documents/access.ts';
 import { writeDerivedContent } from '../documents/content.ts';
 import { openPostgres } from './postgres.ts';
+import { liveDirectory } from './worker-directory.ts';
 
 /** The header in which the Worker hands its decision to the object. */
 export const ADMISSION_HEADER = 'x-tafelwerk-admission';
 
 export interface RoomEnv {
   HYPERDRIVE: { connectionString: string };
+  LIVE: DurableObjectNamespace;
+  DOCUMENT_JURISDICTION?: string;
   TRUSTED_ORIGINS?: string;
   PUBLIC_URL?: string;
   /** How often open connections are decided again (default 60 s). */
@@ -38,10 +41,11 @@ export interface DocumentState {
   text: string;
 }
 
-/** What a socket keeps through hibernation: its document, what it may do, and what decided it (to decide again). */
+/** What a socket keeps through hibernation: its document, who, what they may do, and what decided it (to decide again). */
 interface Attachment {
   docName: string;
   info: ConnectionInfo;
+  sessionId: string;
   upgrade: UpgradeRequest;
 }
 
@@ -76,6 +80,8 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
   private busy = 0;
   /** The room's view of each WebSocket; rebuilt from the sockets' attachments after hibernation. */
   private readonly connections = new Map<WebSocket, Connection>();
+  /** Reports to the live directory, one after another, so that the last one sent is the current list. */
+  private reporting: Promise<void> = Promise.resolve();
 
   async fetch(request: Request): Promise<Response> {
     const admission = JSON.parse(request.headers.get(ADMISSION_HEADER) ?? 'null') as Admission | null;
@@ -88,13 +94,19 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
       cookie: request.headers.get('cookie') ?? undefined,
       origin: request.headers.get('origin') ?? undefined,
     };
-    server.serializeAttachment({ docName: admission.docName, info: admission.info, upgrade } satisfies Attachment);
+    server.serializeAttachment({
+      docName: admission.docName,
+      info: admission.info,
+      sessionId: admission.sessionId,
+      upgrade,
+    } satisfies Attachment);
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + this.recheckMs());
     // Known before the room loads, so that loading does not take it for a socket from before hibernation.
     const connection = this.connectionFor(server);
     try {
       const room = await this.loadRoom(admission.docName);
       room.join(connection, admission.info);
+      this.reportLive(admission.docName);
     } catch (error) {
       console.error('document load failed', admission.docName, String(error));
       server.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
@@ -103,14 +115,51 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
   }
 
   /**
-   * Access follows the session and the role while a document is open. On Node the app closes a logged-out
-   * session's connections at once; here no one process knows them, so the object decides each of its
-   * connections again on an alarm (every COLLAB_RECHECK_SECONDS): 4401 once the session is gone, 4403
-   * once access is, 4000 (rejoin) when the person now writes differently.
+   * Access follows the session and the role while a document is open. Logging out, a password change and
+   * a changed role reach the object at once through the live directory (the RPC methods below); what no
+   * event announces (a session that expired or was ended in the database) the object finds on an alarm
+   * (every COLLAB_RECHECK_SECONDS), which also renews its list in the directory.
    */
   async alarm(): Promise<void> {
+    await this.decideAgain(() => true);
+    const [first] = this.openSockets();
+    if (first) this.reportLive(first.docName);
+    if (this.ctx.getWebSockets().length > 0) await this.ctx.storage.setAlarm(Date.now() + this.recheckMs());
+  }
+
+  /** Closes a logged-out session's connections (4401). */
+  async closeSession(sessionId: string): Promise<void> {
+    await this.closeWhere((a) => a.sessionId === sessionId);
+  }
+
+  /** Closes the connections of a person's other sessions: their password changed (4401). */
+  async closeOtherSessions(userId: string, keepSessionId: string | null): Promise<void> {
+    await this.closeWhere((a) => a.info.userId === userId && a.sessionId !== keepSessionId);
+  }
+
+  /** Decides a person's connections again now: their role changed (4403 without access, 4000 to rejoin). */
+  async recheckUser(userId: string): Promise<void> {
+    await this.decideAgain((a) => a.info.userId === userId);
+  }
+
+  private async closeWhere(match: (attachment: Attachment) => boolean): Promise<void> {
     for (const socket of this.ctx.getWebSockets()) {
       const attachment = socket.deserializeAttachment() as Attachment;
+      if (!match(attachment)) continue;
+      try {
+        socket.close(CLOSE.unauthenticated.code, CLOSE.unauthenticated.reason);
+      } catch {
+        // closing already
+      }
+      await this.gone(socket, attachment.docName);
+    }
+  }
+
+  /** 4401 once the session is gone, 4403 once access is, 4000 (rejoin) when the person now writes differently. */
+  private async decideAgain(which: (attachment: Attachment) => boolean): Promise<void> {
+    for (const socket of this.ctx.getWebSockets()) {
+      const attachment = socket.deserializeAttachment() as Attachment;
+      if (!which(attachment)) continue;
       let decision: Awaited<ReturnType<typeof authorizeDocument>>;
       try {
         decision = await authorizeDocument(
@@ -128,10 +177,34 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
           : null;
       if (why) {
         socket.close(why.code, why.reason);
-        await this.gone(socket);
+        await this.gone(socket, attachment.docName);
       }
     }
-    if (this.ctx.getWebSockets().length > 0) await this.ctx.storage.setAlarm(Date.now() + this.recheckMs());
+  }
+
+  /** The attachments of the sockets still open (1: OPEN; one being closed is in CLOSING already). */
+  private openSockets(): Attachment[] {
+    return this.ctx
+      .getWebSockets()
+      .filter((socket) => socket.readyState === 1)
+      .map((socket) => socket.deserializeAttachment() as Attachment);
+  }
+
+  /**
+   * Sends the directory this document's open connections. A list is valid for two alarm periods: the
+   * alarm renews it, and one left by an object that died without saying so stops counting.
+   */
+  private reportLive(docName: string): void {
+    this.reporting = this.reporting
+      .then(() =>
+        liveDirectory(this.env).setDocument(
+          docName,
+          this.openSockets().map((a) => ({ userId: a.info.userId, sessionId: a.sessionId })),
+          2 * this.recheckMs() + 10_000,
+        ),
+      )
+      .catch((error: unknown) => console.warn('live directory not updated', docName, String(error)));
+    this.ctx.waitUntil(this.reporting);
   }
 
   private recheckMs(): number {
@@ -234,17 +307,18 @@ export class DocumentRoom extends DurableObject<RoomEnv> {
     } catch {
       // closed already
     }
-    await this.gone(socket);
+    await this.gone(socket, (socket.deserializeAttachment() as Attachment).docName);
   }
 
   async webSocketError(socket: WebSocket): Promise<void> {
-    await this.gone(socket);
+    await this.gone(socket, (socket.deserializeAttachment() as Attachment).docName);
   }
 
   /** The last one out stores everything with its derived content and lets the room go (the object may then hibernate). */
-  private async gone(socket: WebSocket): Promise<void> {
+  private async gone(socket: WebSocket, docName: string): Promise<void> {
     const connection = this.connections.get(socket);
     this.connections.delete(socket);
+    this.reportLive(docName);
     const room = await this.room?.catch(() => undefined);
     if (!room || !connection) return;
     room.leave(connection);

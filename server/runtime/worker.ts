@@ -15,18 +15,16 @@ import { CLOSE } from '../collab/protocol.ts';
 import { authorizeDocument } from '../documents/access.ts';
 import { errorBody } from '../http/errors.ts';
 import { openPostgres } from './postgres.ts';
-import { documentObjects, durableObjectCollab } from './worker-collab.ts';
+import { documentObjects, durableObjectCollab, type CollabBindings } from './worker-collab.ts';
 import { ADMISSION_HEADER } from './worker-room.ts';
 import { wasmPasswords, type WasmLoader } from './wasm-passwords.ts';
 
 export { DocumentRoom } from './worker-room.ts';
+export { LiveDirectory } from './worker-directory.ts';
 
 /** The bindings and variables of wrangler.toml. */
-export interface WorkerEnv {
+export interface WorkerEnv extends CollabBindings {
   HYPERDRIVE: { connectionString: string };
-  DOCUMENTS: DurableObjectNamespace;
-  /** 'eu' in wrangler.toml; empty locally, where workerd has no jurisdictions (dev:worker). */
-  DOCUMENT_JURISDICTION?: string;
   ASSETS: Assets;
   /** development (default), test or production: as NODE_ENV on Node. */
   MODE?: string;
@@ -59,7 +57,7 @@ function mode(env: WorkerEnv): 'development' | 'test' | 'production' {
  * The app's dependencies for one request. A Worker may not use a connection opened for another request,
  * so each request gets its own pool (Hyperdrive keeps the connections to PostgreSQL warm behind it).
  */
-function depsFor(env: WorkerEnv): AppDeps {
+function depsFor(env: WorkerEnv, ctx: ExecutionContext): AppDeps {
   const production = mode(env) === 'production';
   const devRoutes = env.DEV_ROUTES === 'true' && !production;
   return {
@@ -82,7 +80,11 @@ function depsFor(env: WorkerEnv): AppDeps {
     },
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     assets: singlePageAssets(env.ASSETS),
-    collab: durableObjectCollab(documentObjects(env)),
+    collab: durableObjectCollab(
+      env,
+      (work) => ctx.waitUntil(work),
+      (message, fields) => console.warn(message, fields),
+    ),
     log: (level, message, fields) => console[level === 'info' ? 'log' : level](message, fields ?? {}),
   };
 }
@@ -131,7 +133,7 @@ async function openDocument(request: Request, env: WorkerEnv, ctx: ExecutionCont
   } catch {
     return Response.json(errorBody('not_found', 'no such endpoint'), { status: 404 });
   }
-  const deps = depsFor(env);
+  const deps = depsFor(env, ctx);
   try {
     const decision = await authorizeDocument(
       deps,
@@ -161,7 +163,7 @@ export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const collab = /^\/collab\/([^/]+)$/.exec(new URL(request.url).pathname);
     if (collab) return openDocument(request, env, ctx, collab[1]!);
-    const deps = depsFor(env);
+    const deps = depsFor(env, ctx);
     try {
       return await createApp(deps).fetch(request);
     } finally {
@@ -170,8 +172,8 @@ export default {
   },
 
   /** The Cron Trigger: rounds past their deadline close, reminders go out, interrupted rulings finish. */
-  async scheduled(_event: unknown, env: WorkerEnv): Promise<void> {
-    const deps = depsFor(env);
+  async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const deps = depsFor(env, ctx);
     try {
       await runDueWork(deps);
     } finally {

@@ -39,7 +39,7 @@ const SELECT_SECTION = `select s.id, s.table_id, p.id as plan_id, p.title as pla
                           left join organizations o on o.id = u.organization_id`;
 
 /** Who has which section open; the runtime's rooms know, the app asks through this. */
-export type PresenceLookup = (docNames: readonly string[]) => Map<string, readonly string[]>;
+export type PresenceLookup = (docNames: readonly string[]) => Promise<Map<string, readonly string[]>>;
 
 function inList(count: number, offset = 0): string {
   return Array.from({ length: count }, (_, i) => `$${i + 1 + offset}`).join(', ');
@@ -59,7 +59,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLookup): Promise<SectionView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [drafters, goals] = await Promise.all([
+  const [drafters, goals, present] = await Promise.all([
     db.query<{ section_id: string; id: string; name: string }>(
       `select d.section_id, o.id, o.name from section_drafters d join organizations o on o.id = d.organization_id
         where d.section_id in (${inList(ids.length)}) order by o.name`,
@@ -70,8 +70,8 @@ async function toViews(db: Queryable, rows: SectionRow[], presence?: PresenceLoo
         where sg.section_id in (${inList(ids.length)}) order by g.position, g.title`,
       ids,
     ),
+    presence?.(ids.map(sectionDocument)) ?? new Map<string, readonly string[]>(),
   ]);
-  const present = presence?.(ids.map(sectionDocument)) ?? new Map<string, readonly string[]>();
   const presentIds = [...new Set([...present.values()].flat())];
   const people = presentIds.length
     ? await db.query<{ id: string; name: string; organization_name: string }>(

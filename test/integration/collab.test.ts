@@ -186,6 +186,42 @@ for (const kind of deployments()) {
       await secretariat.put(`/api/tables/${tableId}/roles/${kompasUser!.id}`, { role: 'provider_delegate' });
     });
 
+    it('shows who has a section open, and no one once they have left', async () => {
+      const present = async () =>
+        (await council.get<{ present: Array<{ name: string }> }>(`/api/sections/${sectionIds[7]}`)).body.present;
+      expect(await present()).toEqual([]);
+      const a = connect(horizon, sectionIds[7]!);
+      await synced(a.provider);
+      await waitFor(async () => (await present()).length === 1, 5_000, 'present');
+      expect(await present()).toMatchObject([{ name: 'Anouk Jansen' }]);
+      a.provider.destroy();
+      await waitFor(async () => (await present()).length === 0, 5_000, 'gone');
+    });
+
+    it('closes a session’s connections at once when it logs out (4401), and leaves the person’s other sessions open', async () => {
+      const laptop = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
+      const phone = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
+      const onLaptop = connect(laptop, sectionIds[8]!);
+      const onPhone = connect(phone, sectionIds[8]!);
+      await Promise.all([synced(onLaptop.provider), synced(onPhone.provider)]);
+      const closes: number[] = [];
+      onLaptop.provider.on('connection-close', (event: CloseEvent | null) => {
+        if (event) closes.push(event.code);
+      });
+      expect((await laptop.post('/api/auth/logout')).status).toBe(200);
+      await waitFor(() => closes.includes(4401), 5_000, 'close 4401');
+      appendParagraph(onPhone.doc, 'Nog op de telefoon.');
+      await waitFor(
+        async () =>
+          (await alkmaar.get<{ text: string }>(`/api/sections/${sectionIds[8]}/content`)).body.text.includes(
+            'Nog op de telefoon.',
+          ),
+        10_000,
+        'the other session still writes',
+      );
+      expect(onPhone.provider.wsconnected).toBe(true);
+    });
+
     it('keeps the content across a server restart', async () => {
       const a = connect(alkmaar, sectionIds[5]!);
       await synced(a.provider);

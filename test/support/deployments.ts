@@ -132,8 +132,6 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
     DATABASE_URL: databaseUrl!,
     PERSIST_DIR: persistDir,
     DEV_ROUTES: String(options.devRoutes ?? false),
-    // Connections are decided again every second here (a minute by default).
-    COLLAB_RECHECK_SECONDS: '1',
   };
   let worker = await startWorkerProcess(env);
   const db: Db = openPostgres(databaseUrl!, { max: 2 });
