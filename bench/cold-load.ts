@@ -5,8 +5,9 @@ import { Room } from '../server/collab/room.ts';
 import type { Db } from '../server/db/db.ts';
 import { openPostgres } from '../server/runtime/postgres.ts';
 import { migrateDatabase, openDatabase } from '../server/runtime/node-deps.ts';
+import { LoadClient } from './load-client.ts';
 import { addRow } from './report.ts';
-import { benchDataDir } from './servers.ts';
+import { benchDataDir, type BenchServer, type ServerKey } from './servers.ts';
 
 /** `count` single-keystroke updates, as a long editing history would have, and the resulting doc. */
 function history(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -101,5 +102,49 @@ export async function coldLoadRows(
   } finally {
     await own.close();
     await pg.close();
+  }
+}
+
+/** Sections set aside per history length for a cold open, the median of which is reported. */
+export const COLD_OPENS = 3;
+
+/**
+ * Cold open as an editor sees it, over the deployment's WebSocket: a section nobody has opened since the
+ * server started, whose stored state is a compacted history of `count` updates, from connecting until the
+ * document has arrived (sync step 2). For the deployments on the separate PostgreSQL (Node and Workers
+ * alike: their document load differs, the database does not); `docNames` holds COLD_OPENS unopened
+ * sections per count.
+ */
+export async function coldOpenRows(
+  deployments: Array<{ server: BenchServer; databaseUrl: string; docNames: string[]; headers: Record<string, string> }>,
+  counts: number[],
+): Promise<void> {
+  const medians = new Map<number, Partial<Record<ServerKey, number>>>();
+  for (const { server, databaseUrl, docNames, headers } of deployments) {
+    const db = openPostgres(databaseUrl, { max: 2 });
+    try {
+      for (const [i, count] of counts.entries()) {
+        const { doc } = history(count);
+        const state = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        const times: number[] = [];
+        for (const docName of docNames.slice(i * COLD_OPENS, (i + 1) * COLD_OPENS)) {
+          await pgDocStore(db).compact(docName, state, new Date());
+          const start = performance.now();
+          const client = await LoadClient.connect(`${server.wsBase}/${docName}`, headers);
+          times.push(performance.now() - start);
+          await client.close();
+        }
+        times.sort((a, b) => a - b);
+        const row = medians.get(count) ?? {};
+        row[server.key] = times[Math.floor(times.length / 2)]!;
+        medians.set(count, row);
+      }
+    } finally {
+      await db.close();
+    }
+  }
+  for (const [count, row] of medians) {
+    addRow(`cold open over WebSocket, ${count} updates compacted (median of ${COLD_OPENS})`, 'ms', row);
   }
 }

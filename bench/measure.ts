@@ -93,8 +93,8 @@ export interface ProcessTree {
   cpuMs(match?: (comm: string) => boolean): number;
   /** Resident memory (VmRSS) summed over the tree, in bytes (shared pages count once per process). */
   rssBytes(): number;
-  /** The same with shared pages split (PSS): what the tree costs the machine, shared memory once. */
-  pssBytes(): number;
+  /** The same with shared pages split (PSS): what the tree costs the machine, shared memory once; or of its processes whose name matches. */
+  pssBytes(match?: (comm: string) => boolean): number;
   /** How many processes the tree has now. */
   size(): number;
   /** The tree's processes by name with their summed VmRSS and PSS, e.g. `npm start 62 MB (PSS 58), MainThread 148 MB (PSS 140)`. */
@@ -110,7 +110,10 @@ export function processTree(rootPid: number): ProcessTree {
         1000) /
       CLK_TCK,
     rssBytes: () => tree(rootPid).reduce((sum, s) => sum + rssKb(s.pid), 0) * 1024,
-    pssBytes: () => tree(rootPid).reduce((sum, s) => sum + pssKb(s.pid), 0) * 1024,
+    pssBytes: (match) =>
+      tree(rootPid)
+        .filter((s) => !match || match(s.comm))
+        .reduce((sum, s) => sum + pssKb(s.pid), 0) * 1024,
     size: () => tree(rootPid).length,
     describe: () => {
       const byName = new Map<string, { count: number; kb: number; pss: number }>();

@@ -1,4 +1,4 @@
-/** The benchmark's table: one column per server, ratios of both Tafelwerk deployments to the reference. */
+/** The benchmark's table: one column per server, ratios of the Tafelwerk deployments to the reference. */
 import type { ServerKey } from './servers.ts';
 
 export interface Target {
@@ -10,7 +10,10 @@ export interface Target {
   min?: number;
   /** Each checked deployment's ratio to the reference must be at most this. */
   maxRatio?: number;
-  /** Which columns the target applies to (default: both Tafelwerk deployments). */
+  /**
+   * Which columns the target applies to (default: the Node deployments; the Workers column runs under
+   * wrangler dev, a development server, and is shown beside them, not judged).
+   */
   applies?: ServerKey[];
 }
 
@@ -24,11 +27,13 @@ interface Row {
 const COLUMNS: Array<[ServerKey, string]> = [
   ['default', 'default'],
   ['postgres', 'PostgreSQL'],
+  ['workers', 'Workers (workerd)'],
   ['reference', 'reference'],
   ['hocuspocus', 'Hocuspocus 4.7'],
 ];
-const TAFELWERK: ServerKey[] = ['default', 'postgres'];
-const SHORT: Partial<Record<ServerKey, string>> = { default: 'default', postgres: 'PG' };
+const TAFELWERK: ServerKey[] = ['default', 'postgres', 'workers'];
+const JUDGED: ServerKey[] = ['default', 'postgres'];
+const SHORT: Partial<Record<ServerKey, string>> = { default: 'default', postgres: 'PG', workers: 'Workers' };
 
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -72,7 +77,7 @@ function verdict(row: Row): string {
   const target = row.target;
   if (!target) return '';
   const marks: string[] = [];
-  for (const key of target.applies ?? TAFELWERK) {
+  for (const key of target.applies ?? JUDGED) {
     let ok: boolean | undefined;
     if (target.maxRatio !== undefined) {
       const ratio = ratioOf(row, key);
@@ -95,7 +100,7 @@ export function nameColumn(key: ServerKey, name: string): void {
 }
 
 export function printReport(title: string): void {
-  const header = ['metric', ...COLUMNS.map(([, name]) => name), 'default/ref', 'PG/ref', 'target'];
+  const header = ['metric', ...COLUMNS.map(([, name]) => name), 'default/ref', 'PG/ref', 'Workers/ref', 'target'];
   const lines = rows.map((row) => [
     row.metric,
     ...COLUMNS.map(([key]) => fmt(row.values[key], row.unit)),

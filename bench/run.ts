@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: drives simulated editors (real WebSockets) against Tafelwerk as users run it
- * (`npm start` with its own DATA_DIR: the default deployment, whose database the app runs itself) and on a
- * throwaway PostgreSQL (DATABASE_URL), and with the same load in the same run against the reference
+ * (`npm start` with its own DATA_DIR: the default deployment, whose database the app runs itself), on a
+ * throwaway PostgreSQL (DATABASE_URL), and as the Workers deployment in workerd (`npm run dev:worker` on
+ * the same PostgreSQL), and with the same load in the same run against the reference
  * @y/websocket-server 0.1.1 and Hocuspocus 4.7 (both in memory, no auth). For each server it prints
  * the CPU time of its whole process tree per delivered update, resident memory, fan-out latency and
  * delivery ratio; for Tafelwerk also HTTP latency under load and cold-load times. Servers take turns
@@ -11,13 +12,14 @@
  */
 import postgres from 'postgres';
 import { findPostgresBinDir, freePort, startPostgresCluster } from '../test/support/postgres-cluster.ts';
-import { coldLoadRows } from './cold-load.ts';
+import { COLD_OPENS, coldLoadRows, coldOpenRows } from './cold-load.ts';
 import { httpLoad, login, setUpTafelwerk, type HttpResult } from './http-load.ts';
-import { findPostmaster, machineLine, ownCpuMs, processTree, type ProcessTree } from './measure.ts';
+import { each, emptyTally, measuredWindow, reportLoad, type PerServer, type Tally } from './load-window.ts';
+import { findPostmaster, machineLine, processTree } from './measure.ts';
 import { addNote, addRow, nameColumn, printReport } from './report.ts';
 import type { BenchClient } from './load-client.ts';
-import { burst, closeAll, connectRooms, fanOut, percentile, type FanOutResult } from './scenarios.ts';
-import { startHocuspocus, startReference, startTafelwerk, type BenchServer, type ServerKey } from './servers.ts';
+import { burst, closeAll, connectRooms, fanOut, percentile } from './scenarios.ts';
+import { startHocuspocus, startReference, startTafelwerk, startWorkers, type BenchServer } from './servers.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
@@ -36,144 +38,20 @@ const EDITORS = 50;
 const EDITOR_RATE = 40;
 const SPREAD_RATE = 350;
 const HTTP_RATE = 200;
-/**
- * After the last delivery the CPU window stays open this long for every server alike: Tafelwerk
- * stores updates in 100 ms windows and renders derived content after 2 s of quiet, work the load causes.
- */
-const SETTLE_MS = 2500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MB = 1024 * 1024;
-/** The processes of a database: PostgreSQL's postmaster and backends name themselves `postgres`. */
-const isDb = (comm: string) => comm === 'postgres';
-
-/** What one server's turns of a load scenario add up to. */
-interface Tally {
-  latencies: number[];
-  serverMs: number;
-  /** Of serverMs: the database processes the server runs itself (a postgres child of the default deployment). */
-  childDbMs: number;
-  postgresMs: number;
-  loadGenMs: number;
-  delivered: number;
-  received: number;
-  expected: number;
-  endRss: number;
-  endPss: number;
-  /** The process tree by name when endRss was taken. */
-  endTree: string;
-  postgresRss: number;
-}
-const emptyTally = (): Tally => ({
-  latencies: [],
-  serverMs: 0,
-  childDbMs: 0,
-  postgresMs: 0,
-  loadGenMs: 0,
-  delivered: 0,
-  received: 0,
-  expected: 0,
-  endRss: 0,
-  endPss: 0,
-  endTree: '',
-  postgresRss: 0,
-});
-
-type PerServer<T> = Partial<Record<ServerKey, T>>;
-const each = <S, T>(figures: PerServer<S>, f: (figure: S) => T): PerServer<T> =>
-  Object.fromEntries(Object.entries(figures).map(([key, figure]) => [key, f(figure as S)])) as PerServer<T>;
-
-/**
- * One load window on one server: CPU of its process tree (and of PostgreSQL for the PostgreSQL
- * deployment) and of the load generator from the first update sent until SETTLE_MS after the last
- * delivery; resident memory at the end of the load, before the settling.
- */
-async function measuredWindow(
-  server: BenchServer,
-  postgresTree: ProcessTree | null,
-  tally: Tally,
-  load: () => Promise<FanOutResult>,
-): Promise<void> {
-  const pg = server.key === 'postgres' ? postgresTree : null;
-  const [server0, db0, pg0, gen0] = [server.tree.cpuMs(), server.tree.cpuMs(isDb), pg?.cpuMs() ?? 0, ownCpuMs()];
-  const result = await load();
-  const rss = server.tree.rssBytes();
-  if (rss > tally.endRss) tally.endTree = server.tree.describe();
-  tally.endRss = Math.max(tally.endRss, rss);
-  tally.endPss = Math.max(tally.endPss, server.tree.pssBytes());
-  tally.postgresRss = Math.max(tally.postgresRss, pg?.rssBytes() ?? 0);
-  await sleep(SETTLE_MS);
-  tally.serverMs += server.tree.cpuMs() - server0;
-  tally.childDbMs += server.tree.cpuMs(isDb) - db0;
-  tally.postgresMs += (pg?.cpuMs() ?? 0) - pg0;
-  tally.loadGenMs += ownCpuMs() - gen0;
-  tally.latencies.push(...result.latencies);
-  tally.delivered += result.delivered;
-  tally.received += result.received;
-  tally.expected += result.expected;
-}
-
-/** The rows of one load scenario. */
-function reportLoad(label: string, tallies: PerServer<Tally>, targets: { cpu: number; p99: number }): void {
-  for (const tally of Object.values(tallies)) tally.latencies.sort((a, b) => a - b);
-  const perUpdate = (ms: (t: Tally) => number) => each(tallies, (t) => ms(t) / t.delivered);
-  const cpuTarget = `≤ ${targets.cpu}× ref`;
-  addRow(
-    `${label}: server CPU per update`,
-    'ms',
-    perUpdate((t) => t.serverMs),
-    {
-      text: cpuTarget,
-      maxRatio: targets.cpu,
-    },
-  );
-  if (tallies.default && tallies.default.childDbMs > 0) {
-    addRow(`${label}: … of which its database processes`, 'ms', {
-      default: tallies.default.childDbMs / tallies.default.delivered,
-    });
-  }
-  if (tallies.postgres) {
-    addRow(`${label}: PostgreSQL's own CPU per update`, 'ms', {
-      postgres: tallies.postgres.postgresMs / tallies.postgres.delivered,
-    });
-  }
-  addRow(
-    `${label}: load generator CPU per update`,
-    'ms',
-    perUpdate((t) => t.loadGenMs),
-  );
-  addRow(
-    `${label}: fan-out p50`,
-    'ms',
-    each(tallies, (t) => percentile(t.latencies, 50)),
-  );
-  addRow(
-    `${label}: fan-out p99`,
-    'ms',
-    each(tallies, (t) => percentile(t.latencies, 99)),
-    {
-      text: `≤ ${targets.p99}× ref`,
-      maxRatio: targets.p99,
-    },
-  );
-  addRow(
-    `${label}: delivered / expected`,
-    '%',
-    each(tallies, (t) => t.received / t.expected),
-    {
-      text: 'every update',
-      min: 1,
-    },
-  );
-}
 
 async function main(): Promise<void> {
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error('the benchmark needs PostgreSQL server binaries (apt-get install postgresql)');
-  const cluster = await startPostgresCluster(binDir);
+  // Locally each busy document's object holds its own connection (on Cloudflare, Hyperdrive pools them).
+  const cluster = await startPostgresCluster(binDir, { maxConnections: 1000 });
   const admin = postgres(cluster.adminUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe('create database bench');
+  await admin.unsafe('create database bench_workers');
   await admin.end();
   const databaseUrl = cluster.adminUrl.replace(/\/postgres$/, '/bench');
+  const workersUrl = cluster.adminUrl.replace(/\/postgres$/, '/bench_workers');
   const postmaster = findPostmaster(Number(new URL(cluster.adminUrl).port));
   const postgresTree = postmaster ? processTree(postmaster) : null;
   const servers: BenchServer[] = [];
@@ -188,6 +66,7 @@ async function main(): Promise<void> {
     // One after the other: each `npm start` builds the client into the same directory first.
     servers.push(await startTafelwerk());
     servers.push(await startTafelwerk(databaseUrl));
+    servers.push(await startWorkers(workersUrl, await freePort()));
     servers.push(await startReference(await freePort()));
     servers.push(await startHocuspocus(await freePort()));
     const tafelwerk = servers.filter((s) => s.tafelwerk);
@@ -204,16 +83,19 @@ async function main(): Promise<void> {
       idle[server.key] = server.tree.rssBytes() / MB;
       idlePss[server.key] = server.tree.pssBytes() / MB;
     }
+    const idleWorkerd = servers.find((s) => s.key === 'workers')?.tree.pssBytes((comm) => comm === 'workerd');
     const idleTrees = servers.map((s) => `${s.name}: ${s.tree.describe()}`).join('; ');
     const postgresIdle = postgresTree ? [postgresTree.rssBytes() / MB, postgresTree.pssBytes() / MB] : null;
 
     const needed = runs('memory') || runs('one-section') || runs('many-sections') || runs('http');
     const sectionTotal = needed ? IDLE_COUNT + 1 + SECTION_COUNT : 0;
+    const coldCounts = quick ? [10_000] : [10_000, 100_000];
+    const coldDocs = runs('cold-load') ? coldCounts.length * COLD_OPENS : 0;
     const names: PerServer<string[]> = {};
     const headers: PerServer<Record<string, string>> = {};
     const overview: PerServer<{ tableId: string; sectionIds: string[] }> = {};
     for (const server of tafelwerk) {
-      const setup = await setUpTafelwerk(server.httpBase, sectionTotal);
+      const setup = await setUpTafelwerk(server.httpBase, sectionTotal + coldDocs);
       names[server.key] = setup.docNames;
       headers[server.key] = { cookie: setup.cookie };
       overview[server.key] = setup;
@@ -227,6 +109,9 @@ async function main(): Promise<void> {
       applies: ['default'],
     });
     addRow('… the same as PSS (shared pages split among processes)', 'MB', idlePss);
+    if (idleWorkerd !== undefined) {
+      addRow('… of which workerd (PSS; the rest is wrangler dev)', 'MB', { workers: idleWorkerd / MB });
+    }
     addNote(`idle process trees: ${idleTrees}`);
     if (postgresIdle) {
       const [rss, pss] = postgresIdle as [number, number];
@@ -306,6 +191,11 @@ async function main(): Promise<void> {
           'MB',
           each(tallies, (t) => t.endPss / MB),
         );
+        if (tallies.workers) {
+          addRow('… of which workerd (PSS; the rest is wrangler dev)', 'MB', {
+            workers: tallies.workers.endPartPss / MB,
+          });
+        }
         addNote(
           `process trees at the end of the load: ${servers
             .filter((s) => tallies[s.key])
@@ -349,7 +239,19 @@ async function main(): Promise<void> {
       }
     }
 
-    if (runs('cold-load')) await coldLoadRows(databaseUrl, quick ? [10_000] : [10_000, 100_000], cleanups);
+    if (runs('cold-load')) {
+      await coldLoadRows(databaseUrl, coldCounts, cleanups);
+      const onPostgres = servers.filter((s) => s.key === 'postgres' || s.key === 'workers');
+      await coldOpenRows(
+        onPostgres.map((server) => ({
+          server,
+          databaseUrl: server.key === 'workers' ? workersUrl : databaseUrl,
+          docNames: names[server.key]!.slice(sectionTotal),
+          headers: headers[server.key]!,
+        })),
+        coldCounts,
+      );
+    }
   } finally {
     await Promise.allSettled(servers.map((s) => s.stop()));
     for (const cleanup of cleanups) await cleanup();

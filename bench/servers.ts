@@ -9,7 +9,7 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = process.execPath;
 
 /** The columns of the report, in order. */
-export type ServerKey = 'default' | 'postgres' | 'reference' | 'hocuspocus';
+export type ServerKey = 'default' | 'postgres' | 'workers' | 'reference' | 'hocuspocus';
 
 export interface BenchServer {
   key: ServerKey;
@@ -99,7 +99,7 @@ function wrap(
     key,
     name,
     protocol,
-    tafelwerk: key === 'default' || key === 'postgres',
+    tafelwerk: key === 'default' || key === 'postgres' || key === 'workers',
     ...urls,
     pid: child.pid!,
     tree: processTree(child.pid!),
@@ -137,6 +137,52 @@ export async function startTafelwerk(databaseUrl?: string): Promise<BenchServer>
     ? wrap('postgres', 'Tafelwerk on PostgreSQL', 'y-websocket', child, urls, cleanup)
     : wrap('default', 'Tafelwerk default', 'y-websocket', child, urls, cleanup);
   return { ...server, ...(match[2] ? { database: match[2] } : {}) };
+}
+
+/**
+ * The Workers deployment as `npm run dev:worker` runs it locally: wrangler and workerd (a Durable Object per
+ * document), PostgreSQL at `databaseUrl` through Hyperdrive's local mode. The tree measured is npm's: the
+ * migrating script, wrangler (with its local proxy, which a deployment on Cloudflare does not have) and workerd.
+ */
+export async function startWorkers(databaseUrl: string, port: number): Promise<BenchServer> {
+  const persistDir = await benchDataDir();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    PERSIST_DIR: persistDir,
+  };
+  delete env.NODE_ENV;
+  const child = spawn('npm', ['run', 'dev:worker'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const cleanup = () => rm(persistDir, { recursive: true, force: true });
+  let match: RegExpExecArray;
+  try {
+    match = await waitForLine(child, /draait op (http:\/\/\S+)/, 'npm run dev:worker');
+  } catch (error) {
+    await stopGroup(child);
+    await cleanup();
+    throw error;
+  }
+  const httpBase = match[1]!;
+  return {
+    ...wrap(
+      'workers',
+      'Tafelwerk on Workers (workerd)',
+      'y-websocket',
+      child,
+      {
+        httpBase,
+        wsBase: httpBase.replace(/^http/, 'ws') + '/collab',
+      },
+      cleanup,
+    ),
+    database: 'postgres',
+  };
 }
 
 /** A temp directory that other OS users may pass through (but not list). */

@@ -55,7 +55,10 @@ export interface PostgresCluster {
  * Starts a throwaway PostgreSQL in a temp directory on a free loopback port. PostgreSQL refuses to
  * run as root, so as root it runs as the `postgres` user (the Debian package creates it).
  */
-export async function startPostgresCluster(binDir: string): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  binDir: string,
+  options: { maxConnections?: number } = {},
+): Promise<PostgresCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'tafelwerk-pg-'));
   const dataDir = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
@@ -92,7 +95,7 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
     '-c',
     'full_page_writes=off',
     '-c',
-    'max_connections=200',
+    `max_connections=${options.maxConnections ?? 200}`,
     '-c',
     'shared_buffers=64MB',
   ];
