@@ -76,8 +76,11 @@ export interface CollabControl {
   presence(docNames: readonly string[]): Promise<Map<string, readonly string[]>>;
   /** Applies a section's lock to its loaded room, if any (the database is the source of truth). */
   setLocked(docName: string, locked: boolean): Promise<void>;
-  /** Brings a document's stored HTML and text up to date (they lag up to a minute while people type). */
-  refreshContent(docName: string): Promise<void>;
+  /**
+   * Brings the stored HTML and text of these documents up to date (they lag up to a minute while people
+   * type); only a document someone has open can be behind.
+   */
+  refreshContent(docNames: readonly string[]): Promise<void>;
   /** The stored state and derived content of a document, with everything pending flushed first. */
   snapshot(docName: string): Promise<DocumentSnapshot>;
   /** Decides a person's open connections again (their role changed): gone access closes with 4403. */

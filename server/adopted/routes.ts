@@ -37,7 +37,7 @@ const NO_PDF: ErrorCase = { status: 503, code: 'internal', when: 'PDF rendering 
 async function refreshDrafts(c: Context<AppEnv>, sectionIds: readonly string[]): Promise<void> {
   const { collab } = c.var.deps;
   if (!collab) return;
-  await Promise.all(sectionIds.map((id) => collab.refreshContent(sectionDocument(id))));
+  await collab.refreshContent(sectionIds.map(sectionDocument));
 }
 
 async function loadAdoptedPlan(c: Context<AppEnv>, planId: string): Promise<AdoptedPlan> {

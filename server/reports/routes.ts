@@ -67,7 +67,7 @@ async function refreshNarrative(c: Context<AppEnv>, reportId: string, tableId: s
   const { collab } = c.var.deps;
   if (!collab) return;
   const parts = await draftPartKeys(c.var.deps.db, tableId);
-  await Promise.all(parts.map((p) => collab.refreshContent(reportPartDocument(reportId, p.key))));
+  await collab.refreshContent(parts.map((p) => reportPartDocument(reportId, p.key)));
 }
 
 /** The report as the viewer may see it; 404 for a draft to those who may not read drafts. */

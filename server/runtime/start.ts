@@ -126,7 +126,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       presence: async (names) => rooms.presence(names),
       setLocked: (name, locked) => rooms.setLocked(name, locked),
       snapshot: (name) => rooms.snapshot(name),
-      refreshContent: (name) => rooms.refreshContent(name),
+      refreshContent: async (names) => {
+        await Promise.all(names.map((name) => rooms.refreshContent(name)));
+      },
       recheckUser: (userId) => live.recheckUser(userId),
       closeSession: (sessionId) => void live.closeSession(sessionId),
       closeOtherSessions: (userId, keepSessionId) => void live.closeOtherSessions(userId, keepSessionId),

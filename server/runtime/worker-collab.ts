@@ -61,7 +61,12 @@ export function durableObjectCollab(
       }
     },
     setLocked: (docName, locked) => room(docName).setLocked(docName, locked),
-    refreshContent: (docName) => room(docName).refreshContent(docName),
+    // One document: its object (which also replays a journal an eviction left). Many (a search, a plan):
+    // only those the directory knows to be open, instead of waking an object for every section.
+    async refreshContent(docNames) {
+      const open = docNames.length === 1 ? docNames : Object.keys(await directory.presence([...docNames]));
+      await Promise.all(open.map((docName) => room(docName).refreshContent(docName)));
+    },
     snapshot: (docName) => room(docName).snapshot(docName),
     replaceContent: (docName, blocks) => room(docName).replaceContent(docName, blocks),
     replaceWithState: (docName, state) => room(docName).replaceWithState(docName, state),

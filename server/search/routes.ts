@@ -83,7 +83,7 @@ async function refreshTableSections(db: Queryable, collab: CollabControl | undef
   const rows = await db.query<{ id: string }>('select id from sections where table_id = $1 and archived_at is null', [
     tableId,
   ]);
-  await Promise.all(rows.map((row) => collab.refreshContent(sectionDocument(row.id))));
+  await collab.refreshContent(rows.map((row) => sectionDocument(row.id)));
 }
 
 export const tableSearchRoutes = [

@@ -83,7 +83,7 @@ export const sectionRoutes = [
     },
     async (c, { scope: { section } }) => {
       // While people type, the stored text lags up to a minute behind the live document: catch it up first.
-      await c.var.deps.collab?.refreshContent(sectionDocument(section.id));
+      await c.var.deps.collab?.refreshContent([sectionDocument(section.id)]);
       const content = await sectionContent(c.var.deps.db, section.id);
       if (!content) throw notFound('section');
       const body: SectionContent = content;
