@@ -23,12 +23,16 @@ if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
 const port = Number(process.env.PORT ?? 8788);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT must be a port number, not ${process.env.PORT}`);
 const production = process.env.NODE_ENV === 'production';
+// The demo region's dates count from this moment (default now); a suite that starts business time
+// elsewhere loads it as of then, as `npm start` loads it as of its clock.
+const demoAsOf = new Date(process.env.DEMO_AS_OF ?? Date.now());
+if (Number.isNaN(demoAsOf.getTime())) fail(`DEMO_AS_OF must be a date (ISO 8601), not ${process.env.DEMO_AS_OF}`);
 
 const db = await openDatabase({ databaseUrl });
 try {
   await migrateDatabase(db);
   if (!production && !(await hasDemoData(db))) {
-    await loadDemoData(db, argon2Passwords, new Date());
+    await loadDemoData(db, argon2Passwords, demoAsOf);
     console.log('demo region loaded');
   }
 } finally {

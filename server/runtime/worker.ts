@@ -18,6 +18,7 @@ import { openPostgres } from './postgres.ts';
 import { documentObjects, durableObjectCollab, type CollabBindings } from './worker-collab.ts';
 import { ADMISSION_HEADER } from './worker-room.ts';
 import { wasmPasswords, type WasmLoader } from './wasm-passwords.ts';
+import { workerPdfFonts } from './worker-fonts.ts';
 
 export { DocumentRoom } from './worker-room.ts';
 export { LiveDirectory } from './worker-directory.ts';
@@ -80,6 +81,7 @@ function depsFor(env: WorkerEnv, ctx: ExecutionContext): AppDeps {
     },
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     assets: singlePageAssets(env.ASSETS),
+    pdfFonts: workerPdfFonts,
     collab: durableObjectCollab(
       env,
       (work) => ctx.waitUntil(work),

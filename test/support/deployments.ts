@@ -25,11 +25,14 @@ export interface Deployment {
   query: Queryable['query'];
   /** Stops the whole deployment and starts it again on the same database (and, on Workers, the same object storage). */
   restart(): Promise<void>;
+  /** Moves business time (a deployment started with `startsAt`): frozen there on Node, running on from there on Workers. */
+  setClock(at: Date): Promise<void>;
+  advanceClock(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface DeploymentOptions {
-  /** Business time starts here, with dev routes on (POST /api/dev/clock moves it). */
+  /** Business time starts here (on Workers through POST /api/dev/clock, so with dev routes on). */
   startsAt?: Date;
   /** Mount /api/dev (outbox, settable clock). */
   devRoutes?: boolean;
@@ -88,6 +91,14 @@ async function startNode(
       await server.close();
       server = await start(false);
     },
+    async setClock(at) {
+      if (!clock) throw new Error('start the deployment with startsAt to move its clock');
+      clock.set(at);
+    },
+    async advanceClock(ms) {
+      if (!clock) throw new Error('start the deployment with startsAt to move its clock');
+      clock.advance(ms);
+    },
     async close() {
       await server.close();
       await drop();
@@ -132,18 +143,20 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
     DATABASE_URL: databaseUrl!,
     PERSIST_DIR: persistDir,
     DEV_ROUTES: String(options.devRoutes ?? false),
+    ...(options.startsAt ? { DEMO_AS_OF: options.startsAt.toISOString() } : {}),
   };
   let worker = await startWorkerProcess(env);
   const db: Db = openPostgres(databaseUrl!, { max: 2 });
   // The Worker's clock lives in its isolate; it starts where the suite wants it through the dev route
   // (and at the wall clock again after a restart).
-  const setClock = async () => {
-    if (!options.startsAt) return;
+  let clock: { at: number; setAt: number } | undefined;
+  const setClock = async (at: Date) => {
     const secretariat = await new Client(worker.url).login('secretariaat@regio-alkmaar.demo');
-    const reply = await secretariat.post('/api/dev/clock', { now: options.startsAt.toISOString() });
+    const reply = await secretariat.post('/api/dev/clock', { now: at.toISOString() });
     if (reply.status !== 200) throw new Error(`could not set the Worker's clock: ${reply.status}`);
+    clock = { at: at.getTime(), setAt: Date.now() };
   };
-  await setClock();
+  if (options.startsAt) await setClock(options.startsAt);
   return {
     runtime: 'workers',
     database: 'postgres',
@@ -154,6 +167,12 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
     async restart() {
       await worker.kill();
       worker = await startWorkerProcess(env);
+      clock = undefined;
+    },
+    setClock,
+    async advanceClock(ms) {
+      if (!clock) throw new Error('start the deployment with startsAt to move its clock');
+      await setClock(new Date(clock.at + (Date.now() - clock.setAt) + ms));
     },
     async close() {
       await worker.kill();
