@@ -67,6 +67,8 @@ export interface HttpResult {
   /** Latencies (ms) per route label, sorted. */
   latencies: Record<string, number[]>;
   failures: number;
+  /** Failures by HTTP status, or by the fetch error's message (a refused or reset connection). */
+  failedWith: Record<string, number>;
   /** Requests answered per second, from the first sent to the last answered. */
   answeredPerSecond: number;
 }
@@ -85,7 +87,12 @@ export async function httpLoad(
   const result: HttpResult = {
     latencies: Object.fromEntries(routes.map((r) => [r.label, []])),
     failures: 0,
+    failedWith: {},
     answeredPerSecond: 0,
+  };
+  const fail = (why: string) => {
+    result.failures++;
+    result.failedWith[why] = (result.failedWith[why] ?? 0) + 1;
   };
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
@@ -101,11 +108,9 @@ export async function httpLoad(
         .then(async (response) => {
           await response.arrayBuffer();
           if (response.ok) result.latencies[route.label]!.push(performance.now() - sentAt);
-          else result.failures++;
+          else fail(String(response.status));
         })
-        .catch(() => {
-          result.failures++;
-        }),
+        .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error))),
     );
   }
   await Promise.all(inFlight);

@@ -234,7 +234,10 @@ async function main(): Promise<void> {
           each(http, (h) => percentile(h.fan, 99)),
         );
         for (const [key, result] of Object.entries(http)) {
-          if (result.failures > 0) addNote(`${key}: ${result.failures} HTTP requests failed`);
+          if (result.failures > 0) {
+            const kinds = Object.entries(result.failedWith).map(([why, count]) => `${why} ×${count}`);
+            addNote(`${key}: ${result.failures} HTTP requests failed (${kinds.join(', ')})`);
+          }
         }
       }
     }
