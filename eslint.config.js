@@ -166,7 +166,7 @@ const boundaries = [
 
 // ESLint's own defineConfig (typescript-eslint's tseslint.config() is deprecated in its favour).
 export default defineConfig(
-  globalIgnores(['node_modules/', 'client/dist/', 'data/', 'test-results/', '.wrangler/', '.tmp/']),
+  globalIgnores(['node_modules/', 'client/dist/', 'data/', 'test-results/', '.wrangler/', '.tmp/', 'build/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
