@@ -41,7 +41,7 @@ export interface OutgoingMail {
 
 /** Delivers a mail or throws; the app records every mail in the outbox either way. */
 export interface MailTransport {
-  readonly kind: 'smtp' | 'outbox';
+  readonly kind: 'smtp' | 'api' | 'outbox';
   deliver(mail: OutgoingMail): Promise<void>;
 }
 

@@ -144,7 +144,7 @@ export interface OutboxMail {
   subject: string;
   text: string;
   createdAt: string;
-  deliveredVia: 'smtp' | 'outbox';
+  deliveredVia: 'smtp' | 'api' | 'outbox';
   error: string | null;
 }
 

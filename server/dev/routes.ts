@@ -60,7 +60,7 @@ export const devRoutes = [
         subject: string;
         text_body: string;
         created_at: Date;
-        delivered_via: 'smtp' | 'outbox';
+        delivered_via: 'smtp' | 'api' | 'outbox';
         error: string | null;
       }>(
         `select m.id, m.to_address, m.subject, m.text_body, m.created_at, m.delivered_via, m.error

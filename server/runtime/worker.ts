@@ -1,7 +1,7 @@
 /**
  * The Cloudflare Workers entry (wrangler.toml): the same Hono app as on Node, with PostgreSQL through
  * Hyperdrive, Argon2id in WebAssembly, the client from Workers static assets, and the scheduler's work
- * from a Cron Trigger. Mail stays in the outbox (no SMTP from a Worker). A WebSocket upgrade at
+ * from a Cron Trigger. Mail goes through an HTTP mail API (MAIL_API_URL), or stays in the outbox. A WebSocket upgrade at
  * /collab/:docName is authenticated and authorized here, as on Node, and handed to the document's
  * Durable Object (worker-room.ts), created in the EU jurisdiction (DOCUMENT_JURISDICTION).
  */
@@ -14,6 +14,7 @@ import type { Refusal } from '../collab/access.ts';
 import { CLOSE } from '../collab/protocol.ts';
 import { authorizeDocument } from '../documents/access.ts';
 import { errorBody } from '../http/errors.ts';
+import { httpMailApi } from '../mail/http-api.ts';
 import { openPostgres } from './postgres.ts';
 import { documentObjects, durableObjectCollab, type CollabBindings } from './worker-collab.ts';
 import { ADMISSION_HEADER } from './worker-room.ts';
@@ -33,6 +34,10 @@ export interface WorkerEnv extends CollabBindings {
   ALLOW_DEMO_LOGIN?: string;
   TRUSTED_ORIGINS?: string;
   PUBLIC_URL?: string;
+  /** An HTTP mail API (server/mail/http-api.ts) and its key (a secret); without them mail stays in the outbox. */
+  MAIL_API_URL?: string;
+  MAIL_API_TOKEN?: string;
+  MAIL_FROM?: string;
 }
 
 interface ExecutionContext {
@@ -67,7 +72,14 @@ function depsFor(env: WorkerEnv, ctx: ExecutionContext): AppDeps {
     ...(devRoutes ? { devClock } : {}),
     sessionClock: systemClock,
     passwords,
-    mail: { kind: 'outbox', deliver: async () => undefined },
+    mail:
+      env.MAIL_API_URL && env.MAIL_API_TOKEN
+        ? httpMailApi({
+            url: env.MAIL_API_URL,
+            token: env.MAIL_API_TOKEN,
+            from: env.MAIL_FROM ?? 'Tafelwerk <noreply@tafelwerk.local>',
+          })
+        : { kind: 'outbox', deliver: async () => undefined },
     config: {
       runtime: 'workers',
       mode: mode(env),

@@ -198,7 +198,7 @@ export const outboxMailSchema = replySchema<OutboxMail>()(
     subject: z.string(),
     text: z.string(),
     createdAt: timestamp,
-    deliveredVia: z.enum(['smtp', 'outbox']),
+    deliveredVia: z.enum(['smtp', 'api', 'outbox']),
     error: z.string().nullable(),
   }),
 );

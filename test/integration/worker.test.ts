@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { DraftHistoryResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DraftHistoryResponse, OutboxResponse, SectionsResponse, TablesResponse } from '../../shared/api.ts';
 import { Client } from '../support/app-server.ts';
 import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
 import { openPostgres } from '../../server/runtime/postgres.ts';
@@ -23,10 +25,31 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
   let persistDir: string;
   let worker: Awaited<ReturnType<typeof startWorkerProcess>>;
   let url: string;
+  /** An HTTP mail API on this machine: what it was sent, and whether it accepts the next one. */
+  const mails: Array<{ authorization: string | undefined; body: Record<string, string> }> = [];
+  let mailApiAccepts = true;
+  let mailApi: Server;
   // Connections are decided again every second here (a minute by default).
-  const env = () => ({ DATABASE_URL: database.databaseUrl!, PERSIST_DIR: persistDir, COLLAB_RECHECK_SECONDS: '1' });
+  const env = () => ({
+    DATABASE_URL: database.databaseUrl!,
+    PERSIST_DIR: persistDir,
+    COLLAB_RECHECK_SECONDS: '1',
+    MAIL_API_URL: `http://127.0.0.1:${(mailApi.address() as AddressInfo).port}/emails`,
+    MAIL_API_TOKEN: 'test-mail-key',
+    MAIL_FROM: 'Regio Alkmaar <tafel@regio-alkmaar.demo>',
+  });
 
   beforeAll(async () => {
+    mailApi = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        mails.push({ authorization: request.headers.authorization, body: JSON.parse(text) as Record<string, string> });
+        response.writeHead(mailApiAccepts ? 200 : 422, { 'content-type': 'application/json' });
+        response.end(mailApiAccepts ? '{"id":"m1"}' : '{"message":"domain not verified"}');
+      });
+    });
+    await new Promise<void>((resolve) => mailApi.listen(0, '127.0.0.1', resolve));
     database = await postgresBackend!.create();
     persistDir = await mkdtemp(join(tmpdir(), 'tafelwerk-worker-'));
     worker = await startWorkerProcess(env());
@@ -35,6 +58,7 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
 
   afterAll(async () => {
     await worker?.kill();
+    mailApi?.close();
     await database?.drop();
     await rm(persistDir, { recursive: true, force: true });
   }, 30_000);
@@ -47,6 +71,15 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
     const wrong = await new Client(url).post('/api/auth/login', { email: 'beleid@alkmaar.demo', password: 'fout' });
     expect(wrong.status).toBe(401);
   });
+
+  async function query<T extends Record<string, unknown>>(sql: string): Promise<T[]> {
+    const db = openPostgres(database.databaseUrl!, { max: 1 });
+    try {
+      return await db.query<T>(sql);
+    } finally {
+      await db.close();
+    }
+  }
 
   async function firstSections(client: Client): Promise<string[]> {
     const tableId = (await client.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
@@ -91,19 +124,39 @@ describe.runIf(postgresBackend)('the Worker in workerd (npm run dev:worker)', ()
     socket.on('error', () => undefined);
     await new Promise((resolve) => socket.once('open', resolve));
     // No logout, no event: as when a session expires, or an administrator ends it in the database.
-    const sql = openPostgres(database.databaseUrl!, { max: 1 });
-    try {
-      await sql.query(
-        "delete from sessions where user_id = (select id from users where email = 'raadslid@alkmaar.demo')",
-      );
-    } finally {
-      await sql.close();
-    }
+    await query("delete from sessions where user_id = (select id from users where email = 'raadslid@alkmaar.demo')");
     const code = await Promise.race([
       closed,
       new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000)),
     ]);
     expect(code).toBe(4401);
+  });
+
+  it('sends mail through the HTTP mail API, and keeps a refused one in the outbox with the reason', async () => {
+    const secretariat = await new Client(url).login('secretariaat@regio-alkmaar.demo');
+    const tableId = (await secretariat.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
+    const [bergen] = await query<{ id: string }>("select id from organizations where name = 'Gemeente Bergen'");
+    const invite = (email: string) =>
+      secretariat.post(`/api/tables/${tableId}/invitations`, {
+        email,
+        name: 'Nieuwe Deelnemer',
+        organizationId: bergen!.id,
+        role: 'municipality_delegate',
+      });
+    expect((await invite('nieuw@bergen.demo')).status).toBe(201);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.authorization).toBe('Bearer test-mail-key');
+    expect(mails[0]!.body).toMatchObject({ from: 'Regio Alkmaar <tafel@regio-alkmaar.demo>', to: 'nieuw@bergen.demo' });
+    expect(mails[0]!.body.text).toContain(`${url}/invite/`);
+
+    mailApiAccepts = false;
+    expect((await invite('later@bergen.demo')).status).toBe(201);
+    const outbox = (await secretariat.get<OutboxResponse>('/api/dev/outbox')).body.mails;
+    expect(outbox.find((m) => m.to === 'nieuw@bergen.demo')).toMatchObject({ deliveredVia: 'api', error: null });
+    expect(outbox.find((m) => m.to === 'later@bergen.demo')).toMatchObject({
+      deliveredVia: 'api',
+      error: expect.stringContaining('422'),
+    });
   });
 
   it('runs the scheduler’s work from the Cron Trigger', async () => {

@@ -223,6 +223,7 @@ export const en: Record<MessageKey, string> = {
   'outbox.none': 'No e-mails yet.',
   'outbox.to': 'To',
   'outbox.viaSmtp': 'sent via SMTP',
+  'outbox.viaApi': 'sent via the mail service',
   'outbox.kept': 'kept only',
   'outbox.error': 'Sending failed: {error}',
 

@@ -223,6 +223,7 @@ export const nl = {
   'outbox.none': 'Er zijn nog geen e-mails.',
   'outbox.to': 'Aan',
   'outbox.viaSmtp': 'verstuurd via SMTP',
+  'outbox.viaApi': 'verstuurd via de mailvoorziening',
   'outbox.kept': 'alleen bewaard',
   'outbox.error': 'Versturen mislukt: {error}',
 

@@ -41,7 +41,11 @@ export function OutboxPage() {
           </Heading>
           <Paragraph small>
             {t('outbox.to')}: {mail.to} · {formatDateTime(mail.createdAt)} ·{' '}
-            {mail.deliveredVia === 'smtp' ? t('outbox.viaSmtp') : t('outbox.kept')}
+            {mail.deliveredVia === 'smtp'
+              ? t('outbox.viaSmtp')
+              : mail.deliveredVia === 'api'
+                ? t('outbox.viaApi')
+                : t('outbox.kept')}
           </Paragraph>
           {mail.error ? <Paragraph>{t('outbox.error', { error: mail.error })}</Paragraph> : null}
           <pre className="tw-mail">
