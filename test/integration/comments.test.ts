@@ -9,10 +9,9 @@ import type {
   SectionsResponse,
   TablesResponse,
 } from '../../shared/api.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
+import { Client } from '../support/app-server.ts';
 import { connectProvider, synced, waitFor } from '../support/collab-client.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 const ALKMAAR = 'beleid@alkmaar.demo';
 const HORIZON = 'bestuur@horizon-jeugd.demo';
@@ -67,27 +66,23 @@ function resolve(doc: Y.Doc, anchor: CommentAnchor): string | null {
   return plain(start.type).slice(start.index, end.index);
 }
 
-for (const backend of databaseBackends()) {
-  describe(`comments anchored to text on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`comments anchored to text, ${kind.name}`, () => {
+    let server: Deployment;
     let sections: Map<string, string>;
     const people = new Map<string, Client>();
-    const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
     const as = (email: string) => people.get(email)!;
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
-      for (const email of [ALKMAAR, HORIZON, CHAIR, COUNCIL]) people.set(email, await new Client(server.url).login(email));
+      server = await kind.start({ startsAt: new Date('2026-03-02T09:00:00Z') });
+      for (const email of [ALKMAAR, HORIZON, CHAIR, COUNCIL])
+        people.set(email, await new Client(server.url).login(email));
       const tableId = (await as(ALKMAAR).get<TablesResponse>('/api/tables')).body.tables[0]!.id;
       const list = (await as(ALKMAAR).get<SectionsResponse>(`/api/tables/${tableId}/sections`)).body.sections;
       sections = new Map(list.map((s) => [s.title, s.id]));
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('an anchor follows concurrent edits and outlives a version freeze; threads are replied to, resolved and reopened', async () => {
@@ -137,7 +132,7 @@ for (const backend of databaseBackends()) {
         } finally {
           reader.provider.destroy();
         }
-        const [version] = await server.db.query<{ doc_state: Uint8Array }>(
+        const [version] = await server.query<{ doc_state: Uint8Array }>(
           'select doc_state from section_versions where section_id = $1 and number = 1',
           [sectionId],
         );
@@ -152,8 +147,8 @@ for (const backend of databaseBackends()) {
           anchors: [anchorOn(a.doc, 'betaalbare woonvormen')],
         });
         expect(objected.status).toBe(201);
-        const withPosition = (await as(ALKMAAR).get<CommentThreadsResponse>(`/api/sections/${sectionId}/comments`))
-          .body.threads;
+        const withPosition = (await as(ALKMAAR).get<CommentThreadsResponse>(`/api/sections/${sectionId}/comments`)).body
+          .threads;
         expect(withPosition).toHaveLength(2);
         // The test's clock stands still, so both threads have the same time: find it by what it is.
         const positioned = withPosition.find((t) => t.position !== null)!;
@@ -202,7 +197,9 @@ for (const backend of databaseBackends()) {
         expect(refused.status, JSON.stringify(bad)).toBe(400);
         expect(refused.body.error.code).toBe('validation_failed');
       }
-      expect((await alkmaar.post('/api/comment-threads/00000000-0000-4000-8000-000000000000/replies', { body: 'x' })).status).toBe(404);
+      expect(
+        (await alkmaar.post('/api/comment-threads/00000000-0000-4000-8000-000000000000/replies', { body: 'x' })).status,
+      ).toBe(404);
 
       // The table's timeline records comments; those who only read outcomes do not see them.
       const tableId = (await alkmaar.get<TablesResponse>('/api/tables')).body.tables[0]!.id;

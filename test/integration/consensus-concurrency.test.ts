@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedRound, SectionHistory, SectionsResponse, TablesResponse } from '../../shared/api.ts';
 import { argon2Passwords } from '../../server/runtime/node-deps.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 /** Positions stated at the same moment: the round's row lock and a partial unique index keep one per organization. */
-for (const backend of databaseBackends()) {
-  describe(`concurrent positions on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`concurrent positions, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let sectionId0: string;
     let alkmaar: Client;
     let horizon: Client;
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl });
+      server = await kind.start();
       alkmaar = await new Client(server.url).login('beleid@alkmaar.demo');
       horizon = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
       tableId = (await alkmaar.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
@@ -27,19 +23,18 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('keeps one position per organization when two of its delegates state at the same moment', async () => {
-      const [alkmaarOrg] = await server.db.query<{ id: string }>(
+      const [alkmaarOrg] = await server.query<{ id: string }>(
         "select id from organizations where name = 'Gemeente Alkmaar'",
       );
-      const [second] = await server.db.query<{ id: string }>(
+      const [second] = await server.query<{ id: string }>(
         `insert into users (email, name, organization_id, password_hash, is_demo, created_at)
          values ('wethouder@alkmaar.demo', 'Wethouder Alkmaar', $1, $2, true, now()) returning id`,
         [alkmaarOrg!.id, await argon2Passwords.hash('demo-tafelwerk')],
       );
-      await server.db.query(
+      await server.query(
         "insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, 'municipality_delegate', now())",
         [tableId, second!.id],
       );
@@ -53,7 +48,7 @@ for (const backend of databaseBackends()) {
         alkmaar.post(path, { kind: 'abstain' }),
       ]);
       expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
-      const rows = await server.db.query<{ n: number }>(
+      const rows = await server.query<{ n: number }>(
         `select count(*)::integer as n from positions p join organizations o on o.id = p.organization_id
           where p.round_id = $1 and o.name = 'Gemeente Alkmaar' and p.superseded_at is null`,
         [opened.body.round.id],

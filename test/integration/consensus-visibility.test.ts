@@ -8,9 +8,8 @@ import type {
   TablesResponse,
 } from '../../shared/api.ts';
 import { argon2Passwords } from '../../server/runtime/node-deps.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
   (m) => `beleid@${m}.demo`,
@@ -24,15 +23,13 @@ const OBSERVER = 'toehoorder@alkmaar.demo';
  * Council members read the adopted text and the outcomes (who consented, who objected, the ruling and
  * the minority positions once decided), not the deliberation in progress (domain.md, roles).
  */
-for (const backend of databaseBackends()) {
-  describe(`what a council member reads of consensus on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`what a council member reads of consensus, ${kind.name}`, () => {
+    let server: Deployment;
     let sectionId: string;
     let tableId: string;
     const people = new Map<string, Client>();
     const as = (email: string) => people.get(email)!;
-    const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
 
     const view = async (email: string) => ({
       consensus: (await as(email).get<SectionConsensus>(`/api/sections/${sectionId}/consensus`)).body,
@@ -40,20 +37,18 @@ for (const backend of databaseBackends()) {
     });
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      server = await kind.start({ startsAt: new Date('2026-03-02T09:00:00Z') });
       for (const email of [...MUNICIPALITIES, ...PROVIDERS, CHAIR, COUNCIL]) {
         people.set(email, await new Client(server.url).login(email));
       }
       tableId = (await as(COUNCIL).get<TablesResponse>('/api/tables')).body.tables[0]!.id;
       // An observer (e.g. from the cliëntenraad) reads what the council member reads, and the audit trail.
-      const [observer] = await server.db.query<{ id: string }>(
+      const [observer] = await server.query<{ id: string }>(
         `insert into users (email, name, organization_id, password_hash, is_demo, created_at)
          select $1, 'Toehoorder', id, $2, true, now() from organizations where name = 'Gemeente Alkmaar' returning id`,
         [OBSERVER, await argon2Passwords.hash('demo-tafelwerk')],
       );
-      await server.db.query(
+      await server.query(
         "insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, 'observer', now())",
         [tableId, observer!.id],
       );
@@ -63,7 +58,6 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('hides positions, reasons, notes, reports and drafts until the ruling took effect; then shows the outcome', async () => {

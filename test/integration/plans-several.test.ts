@@ -9,9 +9,8 @@ import type {
   TablesResponse,
 } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 type PlanReply = PlanView & { sections: SectionView[] };
 
@@ -20,10 +19,9 @@ type PlanReply = PlanView & { sections: SectionView[] };
  * their plan, coverage per plan, search naming the plan), and search joins Dutch word forms the stemmer
  * does not ("huizen" and "huis"), on every database.
  */
-for (const backend of databaseBackends()) {
-  describe(`several plans in one table, and word forms in search, on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`several plans in one table, and word forms in search, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let secretariat: Client;
     let council: Client;
@@ -33,14 +31,12 @@ for (const backend of databaseBackends()) {
 
     /** The text a section's live document would have stored; search reads content_text. */
     const writeText = (sectionId: string, text: string) =>
-      server.db.query('update sections set content_text = $2 where id = $1', [sectionId, text]);
+      server.query('update sections set content_text = $2 where id = $1', [sectionId, text]);
     const search = async (q: string) =>
       (await council.get<SearchResponse>(`/api/tables/${tableId}/search?q=${encodeURIComponent(q)}`)).body;
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl });
+      server = await kind.start();
       secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       council = await new Client(server.url).login('raadslid@alkmaar.demo');
       tableId = (await secretariat.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
@@ -68,7 +64,6 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('numbers sections within their own plan', async () => {

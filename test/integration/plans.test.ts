@@ -13,16 +13,14 @@ import type {
 import type { ErrorBody } from '../../shared/errors.ts';
 import { PLAN_TEMPLATES } from '../../shared/plan-templates.ts';
 import { argon2Passwords } from '../../server/runtime/node-deps.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 type PlanReply = PlanView & { sections: SectionView[] };
 
-for (const backend of databaseBackends()) {
-  describe(`plans, sections and goal links on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`plans, sections and goal links, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let secretariat: Client;
     let delegate: Client;
@@ -31,15 +29,13 @@ for (const backend of databaseBackends()) {
     let demoPlan: PlanReply;
 
     const orgId = async (name: string) =>
-      (await server.db.query<{ id: string }>('select id from organizations where name = $1', [name]))[0]!.id;
+      (await server.query<{ id: string }>('select id from organizations where name = $1', [name]))[0]!.id;
     const latestAudit = async () =>
       (await secretariat.get<AuditResponse>(`/api/tables/${tableId}/audit?limit=1`)).body.events[0]!;
     const section = (title: string) => demoPlan.sections.find((s) => s.title === title)!;
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl });
+      server = await kind.start();
       secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       delegate = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
       chair = await new Client(server.url).login('voorzitter@regio-alkmaar.demo');
@@ -49,14 +45,11 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('tells someone without a role at the table nothing: 404 on every route of plans, goals, coverage and search', async () => {
-      const [org] = await server.db.query<{ id: string }>(
-        "select id from organizations where name = 'Gemeente Bergen'",
-      );
-      await server.db.query(
+      const [org] = await server.query<{ id: string }>("select id from organizations where name = 'Gemeente Bergen'");
+      await server.query(
         `insert into users (email, name, organization_id, password_hash, is_demo, created_at)
          values ('buiten@bergen.demo', 'Buitenstaander', $1, $2, true, now())`,
         [org!.id, await argon2Passwords.hash('demo-tafelwerk')],

@@ -1,25 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResponse, OrganizationsResponse, TableDetail, TablesResponse } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
-for (const backend of databaseBackends()) {
-  describe(`tables on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`tables, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let secretariat: Client;
     let delegate: Client;
     let council: Client;
 
     async function userId(email: string): Promise<string> {
-      const rows = await server.db.query<{ id: string }>('select id from users where email = $1', [email]);
+      const rows = await server.query<{ id: string }>('select id from users where email = $1', [email]);
       return rows[0]!.id;
     }
     async function orgId(name: string): Promise<string> {
-      const rows = await server.db.query<{ id: string }>('select id from organizations where name = $1', [name]);
+      const rows = await server.query<{ id: string }>('select id from organizations where name = $1', [name]);
       return rows[0]!.id;
     }
     async function latestAudit() {
@@ -27,9 +25,7 @@ for (const backend of databaseBackends()) {
     }
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl });
+      server = await kind.start();
       secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       delegate = await new Client(server.url).login('bestuur@horizon-jeugd.demo');
       council = await new Client(server.url).login('raadslid@alkmaar.demo');
@@ -37,7 +33,6 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('shows a member the table: members with delegates, chair, secretariat, phases and rules of play', async () => {
@@ -83,15 +78,15 @@ for (const backend of databaseBackends()) {
     });
 
     it('hides a table from people without a role there (404, not 403)', async () => {
-      const outsiderOrg = await server.db.query<{ id: string }>(
+      const outsiderOrg = await server.query<{ id: string }>(
         "insert into organizations (name, kind) values ('Stichting Buiten', 'provider') returning id",
       );
       const hash = (
-        await server.db.query<{ password_hash: string }>(
+        await server.query<{ password_hash: string }>(
           "select password_hash from users where email = 'beleid@alkmaar.demo'",
         )
       )[0]!.password_hash;
-      await server.db.query(
+      await server.query(
         "insert into users (email, name, organization_id, password_hash) values ('buiten@example.org', 'Bram Buiten', $1, $2)",
         [outsiderOrg[0]!.id, hash],
       );
@@ -170,7 +165,7 @@ for (const backend of databaseBackends()) {
     it('adds and removes member organizations; a member with delegates stays until they go', async () => {
       const orgs = (await secretariat.get<OrganizationsResponse>('/api/organizations')).body.organizations;
       expect(orgs.length).toBeGreaterThanOrEqual(12);
-      const created = await server.db.query<{ id: string }>(
+      const created = await server.query<{ id: string }>(
         "insert into organizations (name, kind) values ('Jeugdzorg Kust', 'provider') returning id",
       );
       const newOrg = created[0]!.id;
@@ -250,8 +245,8 @@ for (const backend of databaseBackends()) {
     });
 
     it('keeps the audit log append-only in the database itself', async () => {
-      await expect(server.db.query('update audit_events set kind = $1', ['forged'])).rejects.toThrow(/append-only/);
-      await expect(server.db.query('delete from audit_events')).rejects.toThrow(/append-only/);
+      await expect(server.query('update audit_events set kind = $1', ['forged'])).rejects.toThrow(/append-only/);
+      await expect(server.query('delete from audit_events')).rejects.toThrow(/append-only/);
     });
   });
 }

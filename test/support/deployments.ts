@@ -32,7 +32,7 @@ export interface Deployment {
 }
 
 export interface DeploymentOptions {
-  /** Business time starts here (on Workers through POST /api/dev/clock, so with dev routes on). */
+  /** Business time starts here (on Workers through POST /api/dev/clock, which turns dev routes on there). */
   startsAt?: Date;
   /** Mount /api/dev (outbox, settable clock). */
   devRoutes?: boolean;
@@ -107,8 +107,24 @@ async function startNode(
   };
 }
 
-/** `npm run dev:worker` as a process group of its own (wrangler starts workerd; both must go). */
+/**
+ * `npm run dev:worker` as a process group of its own (wrangler starts workerd; both must go). wrangler
+ * picks the ports of its internal sockets itself, and two starting at once may pick the same one
+ * ("Address already in use"): such a start is tried again.
+ */
 export async function startWorkerProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; output(): string; kill(): Promise<void> }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWorkerOnce(env);
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('Address already in use')) throw error;
+    }
+  }
+}
+
+async function startWorkerOnce(
   env: Record<string, string>,
 ): Promise<{ url: string; output(): string; kill(): Promise<void> }> {
   const port = await freePort();
@@ -142,7 +158,8 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
   const env = {
     DATABASE_URL: databaseUrl!,
     PERSIST_DIR: persistDir,
-    DEV_ROUTES: String(options.devRoutes ?? false),
+    // Business time is set through the dev route here, so a suite that sets it gets dev routes.
+    DEV_ROUTES: String(options.devRoutes ?? options.startsAt !== undefined),
     ...(options.startsAt ? { DEMO_AS_OF: options.startsAt.toISOString() } : {}),
   };
   let worker = await startWorkerProcess(env);
