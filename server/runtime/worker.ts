@@ -9,7 +9,7 @@ import noSimd from 'argon2id/dist/no-simd.wasm';
 import simd from 'argon2id/dist/simd.wasm';
 import { createApp } from '../app.ts';
 import { runDueWork } from '../consensus/commands.ts';
-import { shiftableClock, systemClock, type AppDeps, type Assets } from '../deps.ts';
+import { shiftableClock, systemClock, type AppDeps, type Assets, type SettableClock } from '../deps.ts';
 import type { Refusal } from '../collab/access.ts';
 import { CLOSE } from '../collab/protocol.ts';
 import { authorizeDocument } from '../documents/access.ts';
@@ -52,8 +52,19 @@ const passwords = wasmPasswords(instantiate(simd), instantiate(noSimd));
 /**
  * With dev routes (never in production) business time can be moved, as on Node. It lives in the isolate:
  * locally (one isolate) that is the whole deployment; it starts at the wall clock again with the isolate.
+ * In test mode it stands still between settings, as the test clock of the Node suites does, so that
+ * the same suites expect the same times of both runtimes.
  */
-const devClock = shiftableClock();
+let devClock: SettableClock | undefined;
+function devClockFor(env: WorkerEnv): SettableClock {
+  devClock ??= mode(env) === 'test' ? standingClock() : shiftableClock();
+  return devClock;
+}
+
+function standingClock(): SettableClock {
+  let now = new Date();
+  return { now: () => new Date(now), set: (at) => (now = new Date(at)) };
+}
 
 function mode(env: WorkerEnv): 'development' | 'test' | 'production' {
   return env.MODE === 'production' || env.MODE === 'test' ? env.MODE : 'development';
@@ -68,8 +79,8 @@ function depsFor(env: WorkerEnv, ctx: ExecutionContext): AppDeps {
   const devRoutes = env.DEV_ROUTES === 'true' && !production;
   return {
     db: openPostgres(env.HYPERDRIVE.connectionString, { max: 5 }),
-    clock: devRoutes ? devClock : systemClock,
-    ...(devRoutes ? { devClock } : {}),
+    clock: devRoutes ? devClockFor(env) : systemClock,
+    ...(devRoutes ? { devClock: devClockFor(env) } : {}),
     sessionClock: systemClock,
     passwords,
     mail:

@@ -9,22 +9,19 @@ import type {
   TablesResponse,
 } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-for (const backend of databaseBackends()) {
-  describe(`invitations on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`invitations, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let secretariat: Client;
-    const clock = new TestClock();
 
     async function orgId(name: string): Promise<string> {
-      const rows = await server.db.query<{ id: string }>('select id from organizations where name = $1', [name]);
+      const rows = await server.query<{ id: string }>('select id from organizations where name = $1', [name]);
       return rows[0]!.id;
     }
 
@@ -47,15 +44,12 @@ for (const backend of databaseBackends()) {
     }
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock, devRoutes: true });
+      server = await kind.start({ startsAt: new Date('2026-03-02T09:00:00Z'), devRoutes: true });
       secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       tableId = (await secretariat.get<TablesResponse>('/api/tables')).body.tables[0]!.id;
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('invites a person by e-mail; the one-time link sets a password and lands on the table', async () => {
@@ -127,7 +121,7 @@ for (const backend of databaseBackends()) {
     it('expires an invitation after seven days', async () => {
       await invite('laat@kompas-ggz.demo', 'Kompas GGZ', 'provider_delegate');
       const token = await linkFor('laat@kompas-ggz.demo');
-      clock.advance(7 * DAY + 60_000);
+      await server.advanceClock(7 * DAY + 60_000);
       const expired = await new Client(server.url).get<ErrorBody>(`/api/invitations/${token}`);
       expect(expired.status).toBe(404);
       expect(expired.body.error.message).toMatch(/expired/);
@@ -149,12 +143,12 @@ for (const backend of databaseBackends()) {
     });
 
     async function userId(email: string): Promise<string> {
-      const rows = await server.db.query<{ id: string }>('select id from users where email = $1', [email]);
+      const rows = await server.query<{ id: string }>('select id from users where email = $1', [email]);
       return rows[0]!.id;
     }
 
     async function roleOf(email: string): Promise<string | undefined> {
-      const rows = await server.db.query<{ role: string }>(
+      const rows = await server.query<{ role: string }>(
         'select role from table_roles where table_id = $1 and user_id = $2',
         [tableId, await userId(email)],
       );
@@ -168,7 +162,7 @@ for (const backend of databaseBackends()) {
       // Another organization's account cannot be invited for this one.
       expect((await invite('beleid@bergen.demo', 'Horizon Jeugd', 'provider_delegate')).status).toBe(409);
 
-      await server.db.query(
+      await server.query(
         "delete from table_roles where user_id = (select id from users where email = 'raadslid@alkmaar.demo')",
       );
       expect((await invite('raadslid@alkmaar.demo', raadslidOrg, 'observer')).status).toBe(201);
@@ -212,7 +206,7 @@ for (const backend of databaseBackends()) {
       expect(sent.status).toBe(201);
       const token = await linkFor(email);
       // Later, the secretariat gives them a role directly.
-      clock.advance(60_000);
+      await server.advanceClock(60_000);
       const assigned = await secretariat.put(`/api/tables/${tableId}/roles/${wethouder}`, {
         role: 'municipality_delegate',
       });
@@ -231,7 +225,7 @@ for (const backend of databaseBackends()) {
       expect((await invitee.post(`/api/invitations/${token}/accept`, { name: 'Tom Wethouder' })).status).toBe(409);
       expect(await roleOf(email)).toBe('secretariat');
       // Even a secretariat role older than the invitation (granted some other way) is not lost by accepting.
-      await server.db.query(
+      await server.query(
         `update table_roles set assigned_at = (select created_at - interval '1 day' from invitations where id = $3)
           where table_id = $1 and user_id = $2`,
         [tableId, wethouder, sent.body.id],
@@ -252,14 +246,14 @@ for (const backend of databaseBackends()) {
       expect(own.body.mails.map((m) => m.to)).toContain('jeugd@castricum.demo');
 
       // The secretariat of another table sees none of this table's mails.
-      const [region] = await server.db.query<{ id: string }>(
+      const [region] = await server.query<{ id: string }>(
         "insert into regions (name) values ('Regio Elders') returning id",
       );
-      const [other] = await server.db.query<{ id: string }>(
+      const [other] = await server.query<{ id: string }>(
         "insert into tables (region_id, name) values ($1, 'Andere tafel') returning id",
         [region!.id],
       );
-      await server.db.query(
+      await server.query(
         `insert into table_roles (table_id, user_id, role, assigned_at) values ($1, $2, 'secretariat', now())`,
         [other!.id, await userId('bestuur@kompas-ggz.demo')],
       );

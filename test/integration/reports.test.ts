@@ -13,9 +13,8 @@ import type {
 } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import { formatKpiValue } from '../../shared/format-nl.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 import { CHAIR, COUNCIL, consentAll, MUNICIPALITIES, PROVIDERS, SECRETARIAT } from '../support/demo-people.ts';
 import { replyValidator } from '../support/openapi-schemas.ts';
 import { fetchPdf, fontRows, popplerAvailable, readPdf } from '../support/poppler.ts';
@@ -34,15 +33,13 @@ const AT = {
   later: '2026-07-15T10:00:00Z',
 };
 
-for (const backend of databaseBackends()) {
-  describe(`progress reports on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`progress reports, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let sections: Map<string, string>;
     let validate: (schema: string, body: unknown) => string[];
     const people = new Map<string, Client>();
-    const clock = new TestClock(new Date(AT.start));
     const as = (email: string) => people.get(email)!;
     const secretariat = () => as(SECRETARIAT);
     const chair = () => as(CHAIR);
@@ -74,9 +71,7 @@ for (const backend of databaseBackends()) {
     }
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      server = await kind.start({ startsAt: new Date(AT.start) });
       for (const email of [...MUNICIPALITIES, ...PROVIDERS, SECRETARIAT, CHAIR, COUNCIL]) {
         people.set(email, await new Client(server.url).login(email));
       }
@@ -87,7 +82,6 @@ for (const backend of databaseBackends()) {
     }, 120_000);
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('starts a draft only for the secretariat, with a period of the right shape that has begun', async () => {
@@ -168,19 +162,19 @@ for (const backend of databaseBackends()) {
       // A round on A that closes on 30 June at 23:59 in Amsterdam counts; B's, at 00:00 on 1 July, does not.
       const a = sections.get('Gezinshuizen en pleegzorg')!;
       const b = sections.get('Vastgoed')!;
-      clock.set(new Date(AT.roundA));
+      await server.setClock(new Date(AT.roundA));
       const roundA = await alkmaar().post<OpenedRound>(`/api/sections/${a}/rounds`);
       expect(roundA.status, JSON.stringify(roundA.body)).toBe(201);
-      clock.set(new Date(AT.roundB));
+      await server.setClock(new Date(AT.roundB));
       const roundB = await alkmaar().post<OpenedRound>(`/api/sections/${b}/rounds`);
       expect(roundB.status).toBe(201);
-      clock.set(new Date(AT.lastMinute));
+      await server.setClock(new Date(AT.lastMinute));
       await agreeAll(roundA.body.round.id);
-      clock.set(new Date(AT.nextDay));
+      await server.setClock(new Date(AT.nextDay));
       await agreeAll(roundB.body.round.id);
 
       // After the period: the 2026-H1 figure comes in late, 2026-H2's too, and Planning loses its goal.
-      clock.set(new Date(AT.later));
+      await server.setClock(new Date(AT.later));
       await measure(kpiId, '2026-H1', 31.5);
       await measure(kpiId, '2026-H2', 29);
       await linkGoals('Planning', []);

@@ -25,7 +25,7 @@ export interface Deployment {
   query: Queryable['query'];
   /** Stops the whole deployment and starts it again on the same database (and, on Workers, the same object storage). */
   restart(): Promise<void>;
-  /** Moves business time (a deployment started with `startsAt`): frozen there on Node, running on from there on Workers. */
+  /** Moves business time (a deployment started with `startsAt`), which stands still in between on both runtimes. */
   setClock(at: Date): Promise<void>;
   advanceClock(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -165,13 +165,13 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
   let worker = await startWorkerProcess(env);
   const db: Db = openPostgres(databaseUrl!, { max: 2 });
   // The Worker's clock lives in its isolate; it starts where the suite wants it through the dev route
-  // (and at the wall clock again after a restart).
-  let clock: { at: number; setAt: number } | undefined;
+  // (and at the wall clock again after a restart). In test mode it stands still between settings.
+  let clock: { at: number } | undefined;
   const setClock = async (at: Date) => {
     const secretariat = await new Client(worker.url).login('secretariaat@regio-alkmaar.demo');
     const reply = await secretariat.post('/api/dev/clock', { now: at.toISOString() });
     if (reply.status !== 200) throw new Error(`could not set the Worker's clock: ${reply.status}`);
-    clock = { at: at.getTime(), setAt: Date.now() };
+    clock = { at: at.getTime() };
   };
   if (options.startsAt) await setClock(options.startsAt);
   return {
@@ -189,7 +189,7 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
     setClock,
     async advanceClock(ms) {
       if (!clock) throw new Error('start the deployment with startsAt to move its clock');
-      await setClock(new Date(clock.at + (Date.now() - clock.setAt) + ms));
+      await setClock(new Date(clock.at + ms));
     },
     async close() {
       await worker.kill();
