@@ -59,9 +59,10 @@ const wrangler = spawn(
     'DOCUMENT_JURISDICTION:',
     '--var',
     `COLLAB_RECHECK_SECONDS:${process.env.COLLAB_RECHECK_SECONDS ?? 60}`,
-    // Mail through an HTTP mail API when one is named, as on Cloudflare (wrangler.toml, [vars] and secrets).
-    ...['MAIL_API_URL', 'MAIL_API_TOKEN', 'MAIL_FROM'].flatMap((name) =>
-      process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [],
+    // What a deployment on Cloudflare has as [vars] and secrets, when set here: the public address, more
+    // allowed origins, demo logins, and an HTTP mail API.
+    ...['PUBLIC_URL', 'TRUSTED_ORIGINS', 'ALLOW_DEMO_LOGIN', 'MAIL_API_URL', 'MAIL_API_TOKEN', 'MAIL_FROM'].flatMap(
+      (name) => (process.env[name] ? ['--var', `${name}:${process.env[name]}`] : []),
     ),
     ...(process.env.PERSIST_DIR ? ['--persist-to', process.env.PERSIST_DIR] : []),
     '--show-interactive-dev-session=false',

@@ -8,10 +8,9 @@ import type {
   TablesResponse,
   VersionDetail,
 } from '../../shared/api.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
+import { Client } from '../support/app-server.ts';
 import { appendParagraph, connectProvider, synced, waitFor } from '../support/collab-client.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 import { MUNICIPALITIES, PROVIDERS } from '../support/demo-people.ts';
 import { replyValidator } from '../support/openapi-schemas.ts';
 import { readPdf } from '../support/poppler.ts';
@@ -26,15 +25,13 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return (await readPdf(bytes)).text;
 }
 
-for (const backend of databaseBackends()) {
-  describe(`the adopted text on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`the adopted text, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let planId: string;
     let sections: Map<string, string>;
     const people = new Map<string, Client>();
-    const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
     const as = (email: string) => people.get(email)!;
     const alkmaar = () => as('beleid@alkmaar.demo');
     const horizon = () => as('bestuur@horizon-jeugd.demo');
@@ -69,9 +66,7 @@ for (const backend of databaseBackends()) {
     }
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, clock });
+      server = await kind.start({ startsAt: new Date('2026-03-02T09:00:00Z') });
       for (const email of [...MUNICIPALITIES, ...PROVIDERS, 'voorzitter@regio-alkmaar.demo', 'raadslid@alkmaar.demo']) {
         people.set(email, await new Client(server.url).login(email));
       }
@@ -82,7 +77,6 @@ for (const backend of databaseBackends()) {
     });
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('The adopted text survives opening a revision', async () => {
@@ -129,7 +123,7 @@ for (const backend of databaseBackends()) {
       const opened = await alkmaar().post<OpenedRound>(`/api/sections/${sectionId}/rounds`);
       expect(opened.body.version.number).toBe(first + 1);
       expect((await adoptedOf(sectionId)).adopted!.versionNumber).toBe(first);
-      clock.advance(60 * 60 * 1000);
+      await server.advanceClock(60 * 60 * 1000);
       await positions(opened.body.round.id, [...MUNICIPALITIES, ...PROVIDERS]);
       const moved = await adoptedOf(sectionId);
       expect(moved).toMatchObject({ adopted: { versionNumber: first + 1, way: 'consensus' }, draftDiffers: false });
@@ -205,7 +199,7 @@ for (const backend of databaseBackends()) {
       const adoptedTitles = view.sections.filter((s) => s.adopted).map((s) => s.title);
       expect([...adoptedTitles].sort()).toEqual(['Doelen en ambitie', 'Financiën en tarieven', 'Vastgoed']);
       expect(view.sections.find((s) => s.title === 'Planning')).toMatchObject({ adopted: null, draftDiffers: false });
-      expect(view.generatedAt).toBe(clock.now().toISOString());
+      expect(view.generatedAt).toBe(server.now().toISOString());
       // The replies are what the API document says (a ruling with minority positions, a null, a mediation).
       expect(await schemaErrors(server.url, 'AdoptedPlan', view)).toEqual([]);
       for (const section of view.sections) {
@@ -213,14 +207,12 @@ for (const backend of databaseBackends()) {
       }
 
       const hash = (
-        await server.db.query<{ password_hash: string }>(
+        await server.query<{ password_hash: string }>(
           "select password_hash from users where email = 'beleid@alkmaar.demo'",
         )
       )[0]!.password_hash;
-      const [org] = await server.db.query<{ id: string }>(
-        "select id from organizations where name = 'Gemeente Bergen'",
-      );
-      await server.db.query(
+      const [org] = await server.query<{ id: string }>("select id from organizations where name = 'Gemeente Bergen'");
+      await server.query(
         "insert into users (email, name, organization_id, password_hash) values ('buiten@adopted.demo', 'Bram Buiten', $1, $2)",
         [org!.id, hash],
       );

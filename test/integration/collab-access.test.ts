@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer } from '../support/app-server.ts';
+import { Client } from '../support/app-server.ts';
 import { closeCodeOf, connectProvider, synced, waitFor } from '../support/collab-client.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 const PUBLIC_URL = 'https://tafelwerk.regio-alkmaar.example';
 
 /** Access follows the session and the role while a document is open. */
-for (const backend of databaseBackends()) {
-  describe(`collab access on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`collab access, ${kind.name}`, () => {
+    let server: Deployment;
     let sectionId: string;
     let tableId: string;
     const open: Array<{ provider: { destroy(): void } }> = [];
@@ -26,9 +24,7 @@ for (const backend of databaseBackends()) {
     }
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({ databaseUrl: database.databaseUrl, more: { publicUrl: PUBLIC_URL } });
+      server = await kind.start({ publicUrl: PUBLIC_URL });
       const alkmaar = await new Client(server.url).login('beleid@alkmaar.demo');
       tableId = (await alkmaar.get<{ tables: Array<{ id: string }> }>('/api/tables')).body.tables[0]!.id;
       sectionId = (await alkmaar.get<{ sections: Array<{ id: string }> }>(`/api/tables/${tableId}/sections`)).body
@@ -37,7 +33,6 @@ for (const backend of databaseBackends()) {
     afterAll(async () => {
       for (const connection of open) connection.provider.destroy();
       await server?.close();
-      await drop?.();
     });
 
     it('closes the open documents of a session that logs out with 4401, and the stock provider stops there', async () => {
@@ -78,7 +73,7 @@ for (const backend of databaseBackends()) {
     it('closes the documents of someone whose role is taken away with 4403', async () => {
       const secretariat = await new Client(server.url).login('secretariaat@regio-alkmaar.demo');
       const brug = await new Client(server.url).login('bestuur@de-brug-lvb.demo');
-      const [user] = await server.db.query<{ id: string }>(
+      const [user] = await server.query<{ id: string }>(
         "select id from users where email = 'bestuur@de-brug-lvb.demo'",
       );
       const editor = connect(brug);

@@ -12,9 +12,8 @@ import type {
   TodoItem,
   TodoResponse,
 } from '../../shared/api.ts';
-import type { RunningServer } from '../../server/runtime/start.ts';
-import { Client, startTestServer, TestClock } from '../support/app-server.ts';
-import { databaseBackends } from '../support/databases.ts';
+import { Client } from '../support/app-server.ts';
+import { deployments, type Deployment } from '../support/deployments.ts';
 
 const MUNICIPALITIES = ['alkmaar', 'bergen', 'castricum', 'dijkenwaard', 'heiloo', 'uitgeest'].map(
   (m) => `beleid@${m}.demo`,
@@ -31,15 +30,13 @@ const TABLE = 'Ontwikkeltafel Transformatie Jeugdhulp — verblijf';
 const SECTION = 'Doelen en ambitie';
 const REASON = 'De ambitie voor 2027 gaat voorbij aan de wachtlijsten in de regio.';
 
-for (const backend of databaseBackends()) {
-  describe(`what is asked of you on ${backend.name}`, () => {
-    let server: RunningServer;
-    let drop: () => Promise<void>;
+for (const kind of deployments()) {
+  describe(`what is asked of you, ${kind.name}`, () => {
+    let server: Deployment;
     let tableId: string;
     let sectionId: string;
     const people = new Map<string, Client>();
     // Monday 2 March 2026, 10:00 in Amsterdam.
-    const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
     const as = (email: string) => people.get(email)!;
 
     const todo = async (email: string) => {
@@ -56,13 +53,10 @@ for (const backend of databaseBackends()) {
       (await mails()).find((m) => m.to === to && m.subject === subject);
 
     beforeAll(async () => {
-      const database = await backend.create();
-      drop = database.drop;
-      server = await startTestServer({
-        databaseUrl: database.databaseUrl,
-        clock,
+      server = await kind.start({
+        startsAt: new Date('2026-03-02T09:00:00Z'),
         devRoutes: true,
-        more: { publicUrl: PUBLIC },
+        publicUrl: PUBLIC,
       });
       for (const email of [...MUNICIPALITIES, ...PROVIDERS, SECRETARIAT, CHAIR, COUNCIL]) {
         people.set(email, await new Client(server.url).login(email));
@@ -71,9 +65,7 @@ for (const backend of databaseBackends()) {
       const sections = (await as(SECRETARIAT).get<SectionsResponse>(`/api/tables/${tableId}/sections`)).body.sections;
       sectionId = sections.find((s) => s.title === SECTION)!.id;
       // The second Horizon delegate comes in by invitation, as people do.
-      const [horizon] = await server.db.query<{ id: string }>(
-        "select id from organizations where name = 'Horizon Jeugd'",
-      );
+      const [horizon] = await server.query<{ id: string }>("select id from organizations where name = 'Horizon Jeugd'");
       const invited = await as(SECRETARIAT).post(`/api/tables/${tableId}/invitations`, {
         email: HORIZON_2,
         name: 'Bas Directeur',
@@ -92,7 +84,6 @@ for (const backend of databaseBackends()) {
     }, 120_000);
     afterAll(async () => {
       await server?.close();
-      await drop?.();
     });
 
     it('lets a person choose a daily digest instead of a mail per notification', async () => {
@@ -116,7 +107,7 @@ for (const backend of databaseBackends()) {
         title: SECTION,
         versionNumber: 1,
         deadline,
-        since: clock.now().toISOString(),
+        since: server.now().toISOString(),
         link: `/sections/${sectionId}#position-form`,
       };
       for (const email of [...MUNICIPALITIES, ...PROVIDERS, HORIZON_2]) {

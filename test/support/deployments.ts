@@ -28,6 +28,8 @@ export interface Deployment {
   /** Moves business time (a deployment started with `startsAt`), which stands still in between on both runtimes. */
   setClock(at: Date): Promise<void>;
   advanceClock(ms: number): Promise<void>;
+  /** Business time now (a deployment started with `startsAt`). */
+  now(): Date;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,8 @@ export interface DeploymentOptions {
   startsAt?: Date;
   /** Mount /api/dev (outbox, settable clock). */
   devRoutes?: boolean;
+  /** The address people reach the deployment at (links in mails; an allowed Origin). */
+  publicUrl?: string;
 }
 
 export interface DeploymentKind {
@@ -77,7 +81,7 @@ async function startNode(
       loadDemo,
       devRoutes: options.devRoutes ?? false,
       ...(clock ? { clock } : {}),
-      more: { dataDir },
+      more: { dataDir, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) },
     });
   let server: RunningServer = await start(true);
   return {
@@ -98,6 +102,10 @@ async function startNode(
     async advanceClock(ms) {
       if (!clock) throw new Error('start the deployment with startsAt to move its clock');
       clock.advance(ms);
+    },
+    now() {
+      if (!clock) throw new Error('start the deployment with startsAt to know its clock');
+      return clock.now();
     },
     async close() {
       await server.close();
@@ -161,6 +169,7 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
     // Business time is set through the dev route here, so a suite that sets it gets dev routes.
     DEV_ROUTES: String(options.devRoutes ?? options.startsAt !== undefined),
     ...(options.startsAt ? { DEMO_AS_OF: options.startsAt.toISOString() } : {}),
+    ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
   };
   let worker = await startWorkerProcess(env);
   const db: Db = openPostgres(databaseUrl!, { max: 2 });
@@ -190,6 +199,10 @@ async function startWorkers(created: Promise<TestDatabase>, options: DeploymentO
     async advanceClock(ms) {
       if (!clock) throw new Error('start the deployment with startsAt to move its clock');
       await setClock(new Date(clock.at + ms));
+    },
+    now() {
+      if (!clock) throw new Error('start the deployment with startsAt to know its clock');
+      return new Date(clock.at);
     },
     async close() {
       await worker.kill();
