@@ -4,6 +4,7 @@ import type { OpenedRound, SectionsResponse, TablesResponse } from '../../shared
 import { Client } from '../support/app-server.ts';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /**
  * Issue 13, items 6 and 7: everyone's caret drawn in a visible colour with name and organization; the
@@ -30,10 +31,7 @@ describe.runIf(chromiumAvailable())('carets, connection state and the round card
     for (const page of [municipality, provider]) await openSection(page, SECTION);
 
     // Both put their caret in the text: each sees the other's, labelled with name and organization.
-    for (const page of [municipality, provider]) {
-      await page.getByTestId('editor').click();
-      await page.keyboard.press('Control+End');
-    }
+    for (const page of [municipality, provider]) await caretToEnd(page.getByTestId('editor'));
     await municipality.keyboard.type(' Caret A.');
     await provider.keyboard.type(' Caret B.');
     const labels = (page: Page) => page.locator('.collaboration-carets__label').allTextContents();

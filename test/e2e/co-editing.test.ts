@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /** Two delegates and a council member in separate browser contexts, on one section. */
 describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
@@ -22,8 +23,7 @@ describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
     for (const page of [municipality, provider, council]) await openSection(page, 'Gezinshuizen en pleegzorg');
 
     const editorA = municipality.getByTestId('editor');
-    await editorA.click();
-    await municipality.keyboard.press('Control+End');
+    await caretToEnd(editorA);
     await municipality.keyboard.press('Enter');
     await municipality.keyboard.type('Wij stellen 12 extra gezinshuisplekken voor in 2027.');
 
@@ -41,8 +41,7 @@ describe.runIf(chromiumAvailable())('co-editing in Chromium', () => {
       .poll(() => provider.locator('.collaboration-carets__label').allTextContents())
       .toContain('Fatima El Idrissi · Gemeente Alkmaar');
 
-    await editorB.click();
-    await provider.keyboard.press('Control+End');
+    await caretToEnd(editorB);
     await provider.keyboard.type(' Horizon Jeugd kan er 4 leveren.');
     await expect.poll(() => editorA.textContent(), { timeout: 10_000 }).toContain('Horizon Jeugd kan er 4 leveren.');
     await screenshot(provider, '08-section-co-editing');

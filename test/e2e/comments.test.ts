@@ -4,6 +4,7 @@ import type { OpenedRound, SectionsResponse, TablesResponse } from '../../shared
 import { Client } from '../support/app-server.ts';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /**
  * Comments anchored to passages of the text, as the people at the table use them: one comments on a
@@ -197,8 +198,7 @@ describe.runIf(chromiumAvailable())('comments beside the text and the draft hist
     for (const page of [a, b]) await openSection(page, SECTION);
     const editor = a.getByTestId('editor');
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
-    await editor.click();
-    await a.keyboard.press('Control+End');
+    await caretToEnd(editor);
     await a.keyboard.type(ADDED);
     await expect.poll(() => b.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain(ADDED.trim());
 

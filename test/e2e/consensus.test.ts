@@ -4,14 +4,14 @@ import type { OpenedRound, SectionConsensus, SectionsResponse, TablesResponse } 
 import { Client } from '../support/app-server.ts';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /** Types at the end of the live proposal document in a form (a new paragraph), once it is editable. */
 async function typeAtEnd(page: Page, formTestId: string, text: string): Promise<void> {
   const editor = page.getByTestId(formTestId).getByTestId('editor');
   await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
   await expect.poll(() => editor.textContent(), { timeout: 15_000 }).not.toBe('');
-  await editor.click();
-  await page.keyboard.press('Control+End');
+  await caretToEnd(editor);
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /** Tables and links in the editor, by keyboard: no row trap, a link dialog instead of the browser's prompt. */
 describe.runIf(chromiumAvailable())('the editor by keyboard, in Chromium', () => {
@@ -20,24 +21,7 @@ describe.runIf(chromiumAvailable())('the editor by keyboard, in Chromium', () =>
     await page.locator('a[href^="/sections/"]', { hasText: 'Vastgoed' }).first().click();
     await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Verbonden');
     const editor = page.getByTestId('editor');
-    await editor.click();
-    // The caret at the very end before the table goes in (on a busy machine a key can beat the focus).
-    const atEnd = () =>
-      page.evaluate(() => {
-        const selection = window.getSelection();
-        const last = document.querySelector('[data-testid="editor"]')?.lastElementChild;
-        if (!selection?.anchorNode || !last?.contains(selection.anchorNode) || !selection.isCollapsed) return false;
-        const rest = document.createRange();
-        rest.setStart(selection.anchorNode, selection.anchorOffset);
-        rest.setEnd(last, last.childNodes.length);
-        return rest.toString() === '';
-      });
-    await expect
-      .poll(async () => {
-        await page.keyboard.press('Control+End');
-        return atEnd();
-      })
-      .toBe(true);
+    await caretToEnd(editor);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Tabel', exact: true }).click();
     await editor.locator('table').waitFor();
@@ -84,8 +68,7 @@ describe.runIf(chromiumAvailable())('the editor by keyboard, in Chromium', () =>
     await page.locator('a[href^="/sections/"]', { hasText: 'Planning' }).first().click();
     await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Verbonden');
     const editor = page.getByTestId('editor');
-    await editor.click();
-    await page.keyboard.press('Control+End');
+    await caretToEnd(editor);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Zie het kader');
     await page.keyboard.press('Shift+Home');

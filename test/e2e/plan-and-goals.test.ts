@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { periodOf } from '../../shared/goals.ts';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /**
  * The plan tab, the coverage matrix, linking a section to a goal and a goal page with its KPIs, as a
@@ -54,8 +55,7 @@ describe.runIf(chromiumAvailable())('plan and goals in Chromium', () => {
     await openSection(page);
     const editor = page.getByTestId('editor');
     await expect.poll(() => editor.textContent()).toContain('Fasering 2026-2030');
-    await editor.click();
-    await page.keyboard.press('Control+End');
+    await caretToEnd(editor);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Mijlpalen: de afbakening met Wlz en Zvw is in 2027 rond.');
 

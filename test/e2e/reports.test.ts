@@ -6,6 +6,7 @@ import { periodOf } from '../../shared/goals.ts';
 import { Client } from '../support/app-server.ts';
 import { chromiumAvailable, screenshot } from '../support/browser.ts';
 import { e2eHarness } from '../support/e2e.ts';
+import { caretToEnd } from '../support/editor-caret.ts';
 
 /**
  * A progress report from start to council question, as the people involved see it: the secretariat
@@ -49,8 +50,7 @@ describe.runIf(chromiumAvailable())('reports in Chromium', () => {
       .poll(() => summary(page).getByTestId('connection-status').textContent(), { timeout: 15_000 })
       .toBe('Verbonden');
     const editor = summary(page).getByTestId('editor');
-    await editor.click();
-    await page.keyboard.press('Control+End');
+    await caretToEnd(editor);
     if ((await editor.textContent())?.trim()) await page.keyboard.press('Enter');
     await page.keyboard.type(text);
   }
